@@ -15,6 +15,10 @@ const files = [];
     else if (name.endsWith('.test.ts')) files.push(relative(root, p));
   }
 })(join(root, 'test'));
+if (!process.env.FEATUREBOOK_SKIP_DEPS) {
+  const deps = spawnSync('bash', [join(root, 'scripts/ensure-test-deps.sh')], { stdio: 'inherit' });
+  if (deps.status !== 0) process.exit(deps.status ?? 1);
+}
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
 if (!chosen.length) {
   console.error('no test files matched');

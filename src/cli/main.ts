@@ -1,3 +1,240 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The `featurebook` command line (DESIGN §4).
+ *
+ * Exit codes: 0 success; 1 the input has errors or the work failed;
+ * 2 the command line itself is wrong. No input produces a stack trace:
+ * unexpected failures print one line (set FEATUREBOOK_DEBUG=1 for the trace).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { compileObjects, EmitError } from '../compile/emit-sql.js';
+import { NodeEngine } from '../engine/node.js';
+import { didYouMean, formatDiagnostic, hasErrors, type Diagnostic } from '../lang/diagnostics.js';
+import { loadProject, engineReason, type LoadedProject } from '../project.js';
+import { outputFormat, writeTrainingSet } from '../training-set.js';
+import { Progress } from './progress.js';
+
+export const VERSION = '0.1.0';
+
+const USAGE = `featurebook ${VERSION} — feature definitions (FDL) compiled to point-in-time-correct DuckDB SQL
+
+Usage:
+  featurebook check FILE [--no-data] [--json]        diagnostics; exit 0 when none are errors, else 1
+  featurebook compile FILE [--object NAME]            print the compiled SQL
+  featurebook build FILE SET --out PATH               write training set SET (.parquet, .csv, .arrow, .json)
+  featurebook publish FILE --redis URL                publish the compiled project to Redis
+  featurebook materialize FILE [--view NAME] [--as-of TS] --redis URL
+                                                      write online feature values to Redis
+  featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1]
+                                                      run the HTTP server
+  featurebook fit FILE MODEL                          train a built-in model (not in this version)
+  featurebook predict FILE MODEL --input PATH --out PATH
+                                                      batch inference (not in this version)
+  featurebook drift FILE MONITOR [--current PATH] [--out PATH]
+                                                      drift report (not in this version)
+
+Options:
+  -h, --help       show this help
+  -v, --version    show the version
+
+Docs: docs/cli.md, docs/language.md`;
+
+export class UsageError extends Error {}
+export class CliError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+function args(argv: string[], options: ParseArgsConfig['options'], positionals: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+  const pos = parsed.positionals;
+  if (pos.length < positionals.length) throw new UsageError(`missing ${positionals.slice(pos.length).join(' and ')}`);
+  if (pos.length > positionals.length) throw new UsageError(`unexpected argument '${pos[positionals.length]}'`);
+  return { values: parsed.values as Record<string, string | boolean | undefined>, pos };
+}
+
+async function readSource(file: string): Promise<string> {
+  try {
+    const buf = await readFile(file);
+    return buf.toString('utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new CliError(`cannot read '${file}': ${why}`);
+  }
+}
+
+function printDiagnostics(io: Io, ds: Diagnostic[], file: string, text: string, to: 'out' | 'err') {
+  const sorted = [...ds].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+  for (const d of sorted) io[to](formatDiagnostic(d, file, text) + '\n');
+}
+
+/** Loads FILE with a native engine; prints diagnostics; throws CliError when there are errors. */
+async function load(file: string, io: Io, engine: NodeEngine | undefined, to: 'out' | 'err' = 'err'): Promise<LoadedProject & { text: string }> {
+  const abs = resolve(file);
+  const text = await readSource(abs);
+  const project = await loadProject(text, { file: abs, engine });
+  printDiagnostics(io, project.diagnostics, file, text, to);
+  return { ...project, text };
+}
+
+function summary(ds: Diagnostic[]): string {
+  const e = ds.filter((d) => d.severity === 'error').length;
+  const w = ds.length - e;
+  return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------- commands
+
+async function cmdCheck(argv: string[], io: Io): Promise<number> {
+  const { values, pos } = args(argv, { 'no-data': { type: 'boolean' }, json: { type: 'boolean' } }, ['FILE']);
+  const engine = values['no-data'] ? undefined : await NodeEngine.create({ threads: 1 });
+  try {
+    if (values.json) {
+      const abs = resolve(pos[0]!);
+      const text = await readSource(abs);
+      const p = await loadProject(text, { file: abs, engine });
+      const diagnostics = p.diagnostics.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        line: d.span.line,
+        column: d.span.column,
+        endLine: d.span.endLine,
+        endColumn: d.span.endColumn,
+        ...(d.hint ? { hint: d.hint } : {}),
+      }));
+      io.out(JSON.stringify({ ok: !hasErrors(p.diagnostics), diagnostics }, null, 2) + '\n');
+      return hasErrors(p.diagnostics) ? 1 : 0;
+    }
+    const p = await load(pos[0]!, io, engine, 'out');
+    if (p.diagnostics.length) io.err(`${pos[0]}: ${summary(p.diagnostics)}\n`);
+    return hasErrors(p.diagnostics) ? 1 : 0;
+  } finally {
+    await engine?.close();
+  }
+}
+
+async function cmdCompile(argv: string[], io: Io): Promise<number> {
+  const { values, pos } = args(argv, { object: { type: 'string' }, 'no-data': { type: 'boolean' } }, ['FILE']);
+  const engine = values['no-data'] ? undefined : await NodeEngine.create({ threads: 1 });
+  try {
+    const p = await load(pos[0]!, io, engine);
+    if (!p.plan) return 1;
+    const object = values.object as string | undefined;
+    const all = compileObjects(p.plan);
+    if (object !== undefined && !(object in all)) {
+      const s = didYouMean(object, Object.keys(all));
+      throw new CliError(`no source, feature block or training set named '${object}'${s ? ` (did you mean '${s}'?)` : ''}; known: ${Object.keys(all).join(', ')}`);
+    }
+    if (object !== undefined) io.out(all[object] + ';\n');
+    else for (const [name, sql] of Object.entries(all)) io.out(`-- ${name}\n${sql};\n\n`);
+    return 0;
+  } finally {
+    await engine?.close();
+  }
+}
+
+async function cmdBuild(argv: string[], io: Io): Promise<number> {
+  const { values, pos } = args(argv, { out: { type: 'string', short: 'o' } }, ['FILE', 'SET']);
+  const out = values.out as string | undefined;
+  if (!out) throw new UsageError('missing --out PATH (e.g. --out train.parquet)');
+  if (!outputFormat(out)) throw new UsageError(`cannot tell the output format of '${out}': use a .parquet, .csv, .arrow or .json file name`);
+  const engine = await NodeEngine.create();
+  try {
+    const p = await load(pos[0]!, io, engine);
+    if (!p.plan) return 1;
+    const set = pos[1]!;
+    if (!p.plan.trainingSets.some((t) => t.name === set)) {
+      const names = p.plan.trainingSets.map((t) => t.name);
+      const s = didYouMean(set, names);
+      throw new CliError(`no training set named '${set}'${s ? ` (did you mean '${s}'?)` : names.length ? `; known: ${names.join(', ')}` : ''}`);
+    }
+    const progress = new Progress(io.isTTY, io.err, engine);
+    progress.start(`building ${set}`);
+    const t0 = performance.now();
+    let rows: number;
+    try {
+      rows = await writeTrainingSet(engine, p.plan, set, resolve(out));
+    } catch (err) {
+      progress.stop();
+      throw new CliError(`building '${set}' failed: ${engineReason(err)}`);
+    }
+    progress.stop();
+    const secs = ((performance.now() - t0) / 1000).toFixed(2);
+    io.err(`wrote ${rows >= 0 ? rows + ' rows' : 'training set'} to ${out} in ${secs}s\n`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function serverCommand(verb: 'serve' | 'publish' | 'materialize', argv: string[]): Promise<number> {
+  const mod = (await import('../../server/commands.js')) as Record<string, (a: string[]) => Promise<number>>;
+  const fn = { serve: mod.runServe, publish: mod.runPublish, materialize: mod.runMaterialize }[verb];
+  if (!fn) throw new CliError(`'${verb}' is not available in this build`);
+  return fn(argv);
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  check: cmdCheck,
+  compile: cmdCompile,
+  build: cmdBuild,
+  serve: (a) => serverCommand('serve', a),
+  publish: (a) => serverCommand('publish', a),
+  materialize: (a) => serverCommand('materialize', a),
+};
+
+const LATER = new Set(['fit', 'predict', 'drift']);
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+    (cmd ? io.out : io.err)(USAGE + '\n');
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '-v' || cmd === '--version' || cmd === 'version') {
+    io.out(VERSION + '\n');
+    return 0;
+  }
+  try {
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    if (LATER.has(cmd)) throw new CliError(`'${cmd}' is not available in this version of featurebook; see docs/cli.md`);
+    const run = COMMANDS[cmd];
+    if (!run) {
+      const s = didYouMean(cmd, [...Object.keys(COMMANDS), ...LATER]);
+      throw new UsageError(`unknown command '${cmd}'${s ? ` (did you mean '${s}'?)` : ''}`);
+    }
+    return await run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`featurebook: ${err.message}\nRun 'featurebook --help' for usage.\n`);
+      return 2;
+    }
+    if (err instanceof CliError || err instanceof EmitError) {
+      io.err(`featurebook: error: ${err.message}\n`);
+      return 1;
+    }
+    io.err(`featurebook: error: ${engineReason(err)}\n`);
+    if (process.env.FEATUREBOOK_DEBUG) io.err(String((err as Error)?.stack) + '\n');
+    return 1;
+  }
 }

@@ -1,0 +1,448 @@
+/**
+ * SQL emission: plan → SQL text, through a `Dialect`.
+ *
+ * Point-in-time features are computed per view in one of two ways, both exact
+ * for DESIGN §3:
+ *
+ * - **window** (sources without `available`): spine rows and event rows of a
+ *   view go into one stream, partitioned by key and ordered by time; each
+ *   feature is a window aggregate over `RANGE BETWEEN w PRECEDING AND CURRENT
+ *   ROW EXCLUDE TIES`, read off the spine rows. EXCLUDE TIES drops events at
+ *   exactly the spine time (visibility is strict). One sort serves every feature.
+ * - **join** (sources with `available`, or dialects without that frame): each
+ *   spine row joins the events of its key that were available strictly before
+ *   it, and aggregates with per-feature FILTERs for windows.
+ *
+ * Every user name is quoted with `dialect.quoteIdent`, every string with
+ * `dialect.quoteString`; internal names use the `__fb_` prefix.
+ */
+import type { Expr } from '../lang/ast.js';
+import { type Dialect, duckdb } from './dialect.js';
+import type { AggregateFeature, FeaturePlan, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
+
+export type Strategy = 'auto' | 'window' | 'join';
+
+export interface EmitOptions {
+  dialect?: Dialect;
+  /** Maps a plan's absolute source path to what the engine reads (a registered file name in the browser). */
+  resolvePath?: (path: string) => string;
+  /** `join` forces the range-join strategy for every view (tests cross-check both); default `auto`. */
+  strategy?: Strategy;
+}
+
+export class EmitError extends Error {}
+
+/** Internal column names. */
+const ROW = '__fb_row';
+const T = '__fb_t';
+const TS = '__fb_ts';
+const AVAIL = '__fb_avail';
+
+interface Ctx {
+  d: Dialect;
+  plan: ProjectPlan;
+  opts: EmitOptions;
+  /** CTE name per source name, in order of first use. */
+  sourceCtes: Map<string, string>;
+}
+
+const indent = (s: string, n = 2) => s.replace(/^/gm, ' '.repeat(n));
+
+// ---------------------------------------------------------------- expressions
+
+/** Emits a row-level or derived expression; `name` maps bare names to SQL. */
+export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): string {
+  const go = (x: Expr): string => exprSql(x, d, name);
+  switch (e.type) {
+    case 'literal': {
+      const v = e.value;
+      switch (v.kind) {
+        case 'number':
+          if (!Number.isFinite(v.value)) throw new EmitError(`number out of range: ${v.text}`);
+          return Number.isInteger(v.value) && Math.abs(v.value) < 2 ** 53 && !/[.eE]/.test(v.text) ? String(v.value) : `CAST(${formatDouble(v.value)} AS DOUBLE)`;
+        case 'string':
+          return d.quoteString(v.value);
+        case 'bool':
+          return v.value ? 'TRUE' : 'FALSE';
+        case 'null':
+          return 'NULL';
+        case 'timestamp':
+          return d.timestamp(v.ms);
+        case 'duration':
+          return d.interval(v.ms);
+      }
+      break;
+    }
+    case 'column':
+      return name(e.name);
+    case 'featureRef':
+      return name(e.feature.name);
+    case 'unary':
+      return e.op === '-' ? `(- ${go(e.operand)})` : `(NOT ${go(e.operand)})`;
+    case 'binary': {
+      const l = go(e.left);
+      const r = go(e.right);
+      switch (e.op) {
+        case '/':
+          // Division by zero yields null; `/` is always floating-point division.
+          return `(CAST(${l} AS DOUBLE) / NULLIF(CAST(${r} AS DOUBLE), 0))`;
+        case '%':
+          return `(${l} % NULLIF(${r}, 0))`;
+        case '!=':
+          return `(${l} <> ${r})`;
+        case 'and':
+          return `(${l} AND ${r})`;
+        case 'or':
+          return `(${l} OR ${r})`;
+        default:
+          return `(${l} ${e.op} ${r})`;
+      }
+    }
+    case 'in':
+      return `(${go(e.operand)} ${e.negated ? 'NOT IN' : 'IN'} (${e.list.map(go).join(', ')}))`;
+    case 'isNull':
+      return `(${go(e.operand)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
+    case 'if':
+      return `(CASE WHEN ${go(e.cond)} THEN ${go(e.then)} ELSE ${go(e.else)} END)`;
+    case 'call':
+      return callSql(e.callee.name.toLowerCase(), e.args.map(go));
+  }
+  throw new EmitError(`cannot emit expression of type ${(e as Expr).type}`);
+}
+
+function formatDouble(x: number): string {
+  const s = String(x);
+  return /e/i.test(s) ? s : s.includes('.') ? s : `${s}.0`;
+}
+
+/** Whitelisted functions; math that would raise an error in SQL yields null instead. */
+function callSql(fn: string, a: string[]): string {
+  switch (fn) {
+    case 'abs':
+    case 'ceil':
+    case 'floor':
+    case 'exp':
+    case 'least':
+    case 'greatest':
+    case 'coalesce':
+    case 'lower':
+    case 'upper':
+    case 'hour':
+    case 'month':
+    case 'year':
+      return `${fn}(${a.join(', ')})`;
+    case 'round':
+      return a.length === 2 ? `round(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS INTEGER))` : `round(CAST(${a[0]} AS DOUBLE))`;
+    case 'ln':
+    case 'log10':
+      return `(CASE WHEN ${a[0]} > 0 THEN ${fn}(${a[0]}) END)`;
+    case 'sqrt':
+      return `(CASE WHEN ${a[0]} >= 0 THEN sqrt(${a[0]}) END)`;
+    case 'pow':
+      return `pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`;
+    case 'length':
+      return `length(${a[0]})`;
+    case 'contains':
+      return `contains(${a[0]}, ${a[1]})`;
+    case 'day_of_week':
+      return `dayofweek(${a[0]})`;
+    case 'epoch_seconds':
+      return `epoch(CAST(${a[0]} AS TIMESTAMP))`;
+  }
+  throw new EmitError(`unknown function '${fn}'`);
+}
+
+// ---------------------------------------------------------------- sources
+
+/** The SELECT reading one source: derived columns, filter, and typed time columns. */
+export function sourceQuery(src: SourcePlan, d: Dialect, opts: EmitOptions): string {
+  const path = opts.resolvePath ? opts.resolvePath(src.path) : src.path;
+  let q = `SELECT * FROM ${d.readFile(path, src.format)}`;
+  // One level per derived column, so later columns (and `where`) can use earlier ones.
+  for (const c of src.columns) {
+    q = `SELECT *, ${exprSql(c.expr, d, d.quoteIdent)} AS ${d.quoteIdent(c.name)}\nFROM (\n${indent(q)}\n)`;
+  }
+  const ts = d.toTimestamp(d.quoteIdent(src.timestamp));
+  const avail = src.available ? `coalesce(${d.toTimestamp(d.quoteIdent(src.available))}, ${ts})` : ts;
+  const where = src.where ? `\nWHERE ${exprSql(src.where, d, d.quoteIdent)}` : '';
+  return `SELECT *, ${ts} AS ${TS}, ${avail} AS ${AVAIL}\nFROM (\n${indent(q)}\n)${where}`;
+}
+
+function sourceCte(ctx: Ctx, name: string): string {
+  let cte = ctx.sourceCtes.get(name);
+  if (!cte) {
+    cte = `src_${ctx.sourceCtes.size}`;
+    ctx.sourceCtes.set(name, cte);
+  }
+  return cte;
+}
+
+function findSource(plan: ProjectPlan, name: string): SourcePlan {
+  const s = plan.sources.find((x) => x.name === name);
+  if (!s) throw new EmitError(`unknown source '${name}'`);
+  return s;
+}
+
+function findView(plan: ProjectPlan, name: string): ViewPlan {
+  const v = plan.views.find((x) => x.name === name);
+  if (!v) throw new EmitError(`unknown feature block '${name}'`);
+  return v;
+}
+
+// ---------------------------------------------------------------- views
+
+/** The value column an aggregate reads: its argument (or 1 for count()) where its filter holds. */
+function aggregateInput(f: AggregateFeature, d: Dialect): string {
+  const v = f.arg ? exprSql(f.arg, d, d.quoteIdent) : '1';
+  return f.where ? `CASE WHEN ${exprSql(f.where, d, d.quoteIdent)} THEN ${v} END` : v;
+}
+
+function strategyOf(v: ViewPlan, src: SourcePlan, ctx: Ctx): 'window' | 'join' {
+  // The window strategy orders by event time, which is exact only when rows are known at their event time.
+  if (!ctx.d.supportsWindowExcludeTies || src.available) return 'join';
+  return ctx.opts.strategy === 'join' ? 'join' : 'window';
+}
+
+const aggName = (i: number) => `__fb_a${i}`;
+const valName = (i: number) => `__fb_v${i}`;
+
+/**
+ * CTEs computing one view's aggregates for every row of `spineCte`
+ * (`__fb_row`, key columns, `__fb_t` = the time to evaluate at), as CTE `name`
+ * with columns `__fb_row` and `__fb_a<i>` per aggregate feature.
+ */
+function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (t: string) => string): string[] {
+  const d = ctx.d;
+  const src = findSource(ctx.plan, v.source);
+  const srcCte = sourceCte(ctx, src.name);
+  const keys = v.keys.map(d.quoteIdent);
+  const keyNotNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  const aggs = v.features.filter((f): f is AggregateFeature => f.kind === 'aggregate');
+  const inputs = aggs.map((f) => aggregateInput(f, d));
+  const spinePart = `SELECT ${ROW}, ${keys.join(', ')}, ${asOf(T)} AS ${T}\nFROM ${spineCte}\nWHERE ${keyNotNull} AND ${T} IS NOT NULL`;
+
+  if (strategyOf(v, src, ctx) === 'window') {
+    const stream = [
+      `SELECT ${ROW}, ${keys.join(', ')}, ${T}${aggs.map((_, i) => `, NULL AS ${valName(i)}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
+      `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${inputs.map((x, i) => `, ${x} AS ${valName(i)}`).join('')}\nFROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`,
+    ].join('\nUNION ALL\n');
+    const windows = new Map<string, string>();
+    const windowOf = (ms: number | undefined) => {
+      const key = String(ms ?? 'all');
+      let w = windows.get(key);
+      if (!w) {
+        w = `w${windows.size}`;
+        const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
+        windows.set(key, `${w} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)`);
+      }
+      return w;
+    };
+    const cols = aggs.map((f, i) => {
+      const w = windowOf(f.windowMs);
+      const x = valName(i);
+      return `${windowAggregate(f, x, `struct_pack(t := ${T}, v := ${x})`)} OVER ${w} AS ${aggName(i)}`;
+    });
+    const windowDefs = [...windows.values()];
+    return [
+      `${name}_in AS (\n${indent(stream)}\n)`,
+      `${name} AS (\n${indent(
+        `SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in` +
+          (windowDefs.length ? `\nWINDOW ${windowDefs.join(',\n  ')}` : '') +
+          `\nQUALIFY ${ROW} IS NOT NULL`,
+      )}\n)`,
+    ];
+  }
+
+  // join strategy
+  const events = `SELECT ${keys.join(', ')}, ${TS}, ${AVAIL}${inputs.map((x, i) => `, ${x} AS ${valName(i)}`).join('')}\nFROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
+  const on = [...keys.map((k) => `ev.${k} = sp.${k}`), `ev.${AVAIL} < sp.${T}`];
+  const allWindowed = aggs.length > 0 && aggs.every((f) => f.windowMs !== undefined);
+  if (allWindowed) {
+    const maxW = Math.max(...aggs.map((f) => f.windowMs!));
+    on.push(`ev.${TS} < sp.${T}`, `ev.${TS} >= sp.${T} - ${d.interval(maxW)}`);
+  }
+  const cols = aggs.map((f, i) => {
+    const x = `ev.${valName(i)}`;
+    const inWindow = f.windowMs === undefined ? undefined : `ev.${TS} >= sp.${T} - ${d.interval(f.windowMs)} AND ev.${TS} < sp.${T}`;
+    return `${windowAggregate(f, x, `struct_pack(t := ev.${TS}, a := ev.${AVAIL}, v := ${x})`, inWindow)} AS ${aggName(i)}`;
+  });
+  return [
+    `${name}_sp AS (\n${indent(spinePart)}\n)`,
+    `${name}_ev AS (\n${indent(events)}\n)`,
+    `${name} AS (\n${indent(`SELECT ${[`sp.${ROW}`, ...cols].join(',\n  ')}\nFROM ${name}_sp AS sp\nLEFT JOIN ${name}_ev AS ev\n  ON ${on.join('\n  AND ')}\nGROUP BY sp.${ROW}`)}\n)`,
+  ];
+}
+
+/** One aggregate call (without OVER), reading value column `x`; `order` ranks rows for first/last (DESIGN §3 rule 5). */
+function windowAggregate(f: AggregateFeature, x: string, order: string, filter?: string): string {
+  const where = (extra?: string) => {
+    const conds = [extra, filter].filter(Boolean);
+    return conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
+  };
+  switch (f.fn) {
+    case 'count':
+      return `count(${x})${where()}`;
+    case 'count_distinct':
+      return `count(DISTINCT ${x})${where()}`;
+    case 'sum':
+      return `sum(${x})${where()}`;
+    case 'avg':
+      return `avg(${x})${where()}`;
+    case 'min':
+      return `min(${x})${where()}`;
+    case 'max':
+      return `max(${x})${where()}`;
+    case 'stddev':
+      return `stddev_samp(${x})${where()}`;
+    case 'variance':
+      return `var_samp(${x})${where()}`;
+    case 'first':
+      return `arg_min(${x}, ${order})${where(`${x} IS NOT NULL`)}`;
+    case 'last':
+      return `arg_max(${x}, ${order})${where(`${x} IS NOT NULL`)}`;
+  }
+}
+
+/** SQL for every feature of a view, given the CTE alias holding its aggregates. */
+function featureColumns(v: ViewPlan, alias: string, d: Dialect): Map<string, string> {
+  const out = new Map<string, string>();
+  const byName = new Map(v.features.map((f) => [f.name, f] as const));
+  let i = 0;
+  const aggIndex = new Map<string, number>();
+  for (const f of v.features) if (f.kind === 'aggregate') aggIndex.set(f.name, i++);
+  const sqlOf = (f: FeaturePlan, depth: number): string => {
+    const done = out.get(f.name);
+    if (done) return done;
+    if (depth > 64) throw new EmitError(`derived features of '${v.name}' nest too deeply`);
+    let s: string;
+    if (f.kind === 'aggregate') {
+      const a = `${alias}.${aggName(aggIndex.get(f.name)!)}`;
+      // Rule 4: count and count_distinct of nothing are 0 (also for spine rows with no key or time).
+      s = f.fn === 'count' || f.fn === 'count_distinct' ? `coalesce(${a}, 0)` : a;
+    } else {
+      s = exprSql(f.expr, d, (n) => {
+        const dep = byName.get(n);
+        if (!dep) throw new EmitError(`unknown feature '${n}' in '${v.name}.${f.name}'`);
+        return sqlOf(dep, depth + 1);
+      });
+    }
+    out.set(f.name, s);
+    return s;
+  };
+  for (const f of v.features) sqlOf(f, 0);
+  return out;
+}
+
+function withClause(ctx: Ctx, rest: string[]): string {
+  const srcs = [...ctx.sourceCtes].map(([name, cte]) => `${cte} AS (\n${indent(sourceQuery(findSource(ctx.plan, name), ctx.d, ctx.opts))}\n)`);
+  return `WITH\n${[...srcs, ...rest].join(',\n')}`;
+}
+
+// ---------------------------------------------------------------- training sets
+
+/** SQL building training set `name` (DESIGN §3): one row per spine row, in spine order. */
+export function trainingSetSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string {
+  const set = plan.trainingSets.find((t) => t.name === name);
+  if (!set) throw new EmitError(`unknown training set '${name}'`);
+  const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
+  return trainingSetSqlIn(ctx, set);
+}
+
+function trainingSetSqlIn(ctx: Ctx, set: TrainingSetPlan): string {
+  const d = ctx.d;
+  const spineSrc = sourceCte(ctx, set.spine);
+  const ctes: string[] = [`spine AS (\n  SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\n  FROM ${spineSrc}\n)`];
+  const usedViews = [...new Set(set.features.map((f) => f.view))];
+  const joins: string[] = [];
+  const featureSql = new Map<string, Map<string, string>>();
+  usedViews.forEach((vn, i) => {
+    const v = findView(ctx.plan, vn);
+    const alias = `view_${i}`;
+    const r = v.refresh;
+    const asOf = r ? (t: string) => d.refreshAsOf(t, r.everyMs, r.delayMs) : (t: string) => t;
+    ctes.push(...viewCtes(ctx, v, alias, 'spine', asOf));
+    joins.push(`LEFT JOIN ${alias} ON ${alias}.${ROW} = spine.${ROW}`);
+    featureSql.set(vn, featureColumns(v, alias, d));
+  });
+  const cols = [
+    ...set.keys.map((k) => `spine.${d.quoteIdent(k)}`),
+    `spine.${d.quoteIdent(set.time)}`,
+    ...set.labels.map((l) => `spine.${d.quoteIdent(l)}`),
+    ...set.features.map((f) => `${featureSql.get(f.view)!.get(f.feature)} AS ${d.quoteIdent(`${f.view}__${f.feature}`)}`),
+  ];
+  if (set.split) {
+    cols.push(
+      `CASE WHEN spine.${T} IS NULL THEN NULL WHEN spine.${T} < ${d.timestamp(set.split.trainEndMs)} THEN 'train' WHEN spine.${T} < ${d.timestamp(set.split.validationEndMs)} THEN 'validation' ELSE 'test' END AS ${d.quoteIdent('split')}`,
+    );
+  }
+  const body = `SELECT\n  ${cols.join(',\n  ')}\nFROM spine\n${joins.join('\n')}${joins.length ? '\n' : ''}ORDER BY spine.${ROW}`;
+  return `${withClause(ctx, ctes)}\n${body}`;
+}
+
+// ---------------------------------------------------------------- materialization
+
+export interface MaterializeOptions extends EmitOptions {
+  /** Time to materialize at: epoch ms, an ISO string, or a Date. Default: the engine's current time. */
+  asOf?: number | string | Date;
+}
+
+/**
+ * SQL for the values of view `name` as of a time (DESIGN §3 rule 9): one row
+ * per key with at least one visible row, with the key columns, each feature
+ * under its plain name, and `__as_of`. Refresh does not apply.
+ */
+export function materializeSql(plan: ProjectPlan, name: string, opts: MaterializeOptions = {}): string {
+  const v = findView(plan, name);
+  const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
+  const d = ctx.d;
+  const asOf = opts.asOf === undefined ? `CAST(now() AS TIMESTAMP)` : d.timestamp(toMs(opts.asOf));
+  const src = sourceCte(ctx, v.source);
+  const keys = v.keys.map(d.quoteIdent);
+  const spine = `spine AS (\n${indent(
+    `SELECT row_number() OVER () AS ${ROW}, ${keys.join(', ')}, ${asOf} AS ${T}\nFROM (\n  SELECT DISTINCT ${keys.join(', ')}\n  FROM ${src}\n  WHERE ${keys.map((k) => `${k} IS NOT NULL`).join(' AND ')} AND ${TS} IS NOT NULL AND ${AVAIL} < ${asOf}\n)`,
+  )}\n)`;
+  const ctes = [spine, ...viewCtes(ctx, v, 'view_0', 'spine', (t) => t)];
+  const feats = featureColumns(v, 'view_0', d);
+  const cols = [...keys.map((k) => `spine.${k}`), ...v.features.map((f) => `${feats.get(f.name)} AS ${d.quoteIdent(f.name)}`), `spine.${T} AS __as_of`];
+  return `${withClause(ctx, ctes)}\nSELECT\n  ${cols.join(',\n  ')}\nFROM spine\nLEFT JOIN view_0 ON view_0.${ROW} = spine.${ROW}\nORDER BY spine.${ROW}`;
+}
+
+export function toMs(t: number | string | Date): number {
+  const ms = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : parseUtc(t);
+  if (!Number.isFinite(ms)) throw new EmitError(`invalid time '${String(t)}': use e.g. 2024-06-01 or 2024-06-01T12:00:00Z`);
+  return ms;
+}
+
+/** Parses an ISO date or date-time as UTC (a missing zone means UTC). */
+export function parseUtc(s: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(s.trim());
+  if (!m) return NaN;
+  const [, y, mo, da, h = '0', mi = '0', se = '0', frac = '', zone] = m;
+  let ms = Date.UTC(+y!, +mo! - 1, +da!, +h, +mi, +se, frac ? Math.round(parseFloat(frac) * 1000) : 0);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== +y! || back.getUTCMonth() !== +mo! - 1 || back.getUTCDate() !== +da! || +h > 23 || +mi > 59 || +se > 59) return NaN;
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const hh = +zone.slice(1, 3);
+    const mm = +zone.slice(-2);
+    ms -= sign * (hh * 60 + mm) * 60000;
+  }
+  return ms;
+}
+
+// ---------------------------------------------------------------- objects
+
+/** SQL for a source (its rows after derived columns and filter). */
+export function sourceSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string {
+  return sourceQuery(findSource(plan, name), opts.dialect ?? duckdb, opts);
+}
+
+/** Compiled SQL for every object (or one), keyed by name: sources, views (as of now), training sets. */
+export function compileObjects(plan: ProjectPlan, opts: MaterializeOptions & { object?: string } = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  const want = (n: string) => opts.object === undefined || opts.object === n;
+  for (const s of plan.sources) if (want(s.name)) out[s.name] = sourceSql(plan, s.name, opts);
+  for (const v of plan.views) if (want(v.name)) out[v.name] = materializeSql(plan, v.name, opts);
+  for (const t of plan.trainingSets) if (want(t.name)) out[t.name] = trainingSetSql(plan, t.name, opts);
+  return out;
+}

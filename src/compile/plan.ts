@@ -1,0 +1,275 @@
+/**
+ * The plan: Featurebook's named intermediate representation.
+ *
+ * `planProject` turns a checked AST into a `ProjectPlan`; SQL emission
+ * (`emit-sql.ts`), the registry and the online store see only this. A plan is
+ * plain JSON (it is stored with each published version), holds absolute
+ * paths and resolved names, and records every feature's type.
+ */
+import type { Expr, FeatureSelector, FeaturesDecl, Program, SourceDecl } from '../lang/ast.js';
+import { collectNames, formatFromPath, type CheckResult } from '../lang/check.js';
+import { type AggregateFn, type FdlType, isAggregate } from '../lang/types.js';
+
+export const PLAN_VERSION = 1;
+
+export interface SourcePlan {
+  name: string;
+  /** Absolute path (or glob) of the data, resolved against the .fdl file's folder. */
+  path: string;
+  format: 'csv' | 'parquet' | 'json';
+  timestamp: string;
+  available?: string;
+  /** Derived row-level columns, in declaration order. */
+  columns: { name: string; expr: Expr }[];
+  where?: Expr;
+  description?: string;
+}
+
+export interface EntityPlan {
+  name: string;
+  keys: string[];
+}
+
+export interface AggregateFeature {
+  kind: 'aggregate';
+  name: string;
+  fn: AggregateFn;
+  /** Absent for count(). */
+  arg?: Expr;
+  /** Window length; absent = lifetime (a block's ttl is already applied here). */
+  windowMs?: number;
+  where?: Expr;
+  type: FdlType;
+}
+
+export interface DerivedFeature {
+  kind: 'derived';
+  name: string;
+  /** Bare names refer to features of the same view. */
+  expr: Expr;
+  /** Features of the same view this one reads (directly). */
+  dependsOn: string[];
+  type: FdlType;
+}
+
+export type FeaturePlan = AggregateFeature | DerivedFeature;
+
+export interface ViewPlan {
+  name: string;
+  source: string;
+  entity: string;
+  keys: string[];
+  /** In declaration order; derived features after those they depend on is NOT guaranteed: use `dependsOn`. */
+  features: FeaturePlan[];
+  ttlMs?: number;
+  refresh?: { everyMs: number; delayMs: number };
+  description?: string;
+  owner?: string;
+  tags?: string[];
+}
+
+export interface FeatureRef {
+  view: string;
+  feature: string;
+}
+
+export interface TrainingSetPlan {
+  name: string;
+  spine: string;
+  /** Key columns the spine provides: the keys of every entity used, in order of first use. */
+  keys: string[];
+  /** The spine's time column. */
+  time: string;
+  labels: string[];
+  features: FeatureRef[];
+  split?: { trainEndMs: number; validationEndMs: number };
+  description?: string;
+}
+
+export interface ModelPlan {
+  name: string;
+  onnx?: string;
+  fit?: { algorithm: string; trainingSet: string };
+  inputs: FeatureRef[];
+  description?: string;
+}
+
+export interface ThresholdPlan {
+  warn?: number;
+  alert?: number;
+  sustained: number;
+}
+
+export interface MonitorPlan {
+  name: string;
+  reference: string;
+  features: FeatureRef[];
+  everyMs?: number;
+  bins: number;
+  thresholds: Record<string, ThresholdPlan>;
+}
+
+export interface ProjectPlan {
+  planVersion: number;
+  project: string;
+  baseDir: string;
+  sources: SourcePlan[];
+  entities: EntityPlan[];
+  views: ViewPlan[];
+  trainingSets: TrainingSetPlan[];
+  models: ModelPlan[];
+  monitors: MonitorPlan[];
+}
+
+/** Default drift thresholds (DESIGN §2 example values). */
+export const DEFAULT_THRESHOLDS: Record<string, ThresholdPlan> = {
+  psi: { warn: 0.1, alert: 0.25, sustained: 1 },
+  ks: { warn: 0.1, alert: 0.2, sustained: 1 },
+  mean_shift: { warn: 2, alert: 3, sustained: 1 },
+  null_rate: { warn: 0.05, alert: 0.1, sustained: 1 },
+};
+
+export interface PlanOptions {
+  /** Folder that relative source paths resolve against (the .fdl file's folder). */
+  baseDir: string;
+  /** Project name when the file has no `project` line. */
+  defaultProject?: string;
+  /** Joins a base folder and a relative path; defaults to POSIX joining. */
+  resolvePath?: (baseDir: string, path: string) => string;
+}
+
+/** Joins POSIX paths, keeping absolute and URL paths as they are. */
+export function joinPath(base: string, p: string): string {
+  if (p.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(p)) return p;
+  const parts = (base.replace(/\/+$/, '') + '/' + p).split('/');
+  const out: string[] = [];
+  for (const x of parts) {
+    if (x === '..') {
+      if (out.length > 1) out.pop();
+    } else if (x !== '.' && !(x === '' && out.length > 0)) out.push(x);
+  }
+  return out.join('/') || '/';
+}
+
+/** Plans a program the checker accepted (no error diagnostics). */
+export function planProject(program: Program, checked: CheckResult, opts: PlanOptions): ProjectPlan {
+  const resolve = opts.resolvePath ?? joinPath;
+  const decls = program.decls;
+  const entities = new Map<string, EntityPlan>();
+  for (const d of decls) if (d.kind === 'entity') entities.set(d.name.name, { name: d.name.name, keys: d.keys.map((k) => k.name) });
+  const viewDecls = new Map<string, FeaturesDecl>();
+  for (const d of decls) if (d.kind === 'features') viewDecls.set(d.name.name, d);
+
+  const sources = decls.filter((d): d is SourceDecl => d.kind === 'source').map((d) => planSource(d, opts.baseDir, resolve));
+  const views = [...viewDecls.values()].map((d) => planView(d, entities, checked.featureTypes.get(d.name.name)));
+
+  const select = (sel: readonly FeatureSelector[]): FeatureRef[] => {
+    const out: FeatureRef[] = [];
+    const seen = new Set<string>();
+    for (const s of sel) {
+      const v = viewDecls.get(s.view.name);
+      if (!v) continue;
+      const names = s.feature ? [s.feature.name] : v.features.map((f) => f.name.name);
+      for (const n of names) {
+        if (seen.has(`${v.name.name}.${n}`)) continue;
+        seen.add(`${v.name.name}.${n}`);
+        out.push({ view: v.name.name, feature: n });
+      }
+    }
+    return out;
+  };
+
+  const trainingSets: TrainingSetPlan[] = [];
+  for (const d of decls) {
+    if (d.kind !== 'trainingSet') continue;
+    const features = select(d.features);
+    const keys: string[] = [];
+    for (const f of features) {
+      const v = views.find((x) => x.name === f.view)!;
+      for (const k of v.keys) if (!keys.includes(k)) keys.push(k);
+    }
+    const spine = sources.find((s) => s.name === d.spine?.name);
+    const t: TrainingSetPlan = { name: d.name.name, spine: d.spine!.name, keys, time: spine!.timestamp, labels: d.labels.map((l) => l.name), features };
+    if (d.split) t.split = { trainEndMs: d.split.train.ms, validationEndMs: d.split.test.ms };
+    if (d.description) t.description = d.description.value;
+    trainingSets.push(t);
+  }
+
+  const models: ModelPlan[] = [];
+  for (const d of decls) {
+    if (d.kind !== 'model') continue;
+    const m: ModelPlan = { name: d.name.name, inputs: select(d.inputs) };
+    if (d.onnx) m.onnx = resolve(opts.baseDir, d.onnx.value);
+    if (d.fit) m.fit = { algorithm: d.fit.algorithm.name, trainingSet: d.fit.trainingSet.name };
+    if (d.description) m.description = d.description.value;
+    models.push(m);
+  }
+
+  const monitors: MonitorPlan[] = [];
+  for (const d of decls) {
+    if (d.kind !== 'monitor') continue;
+    const thresholds: Record<string, ThresholdPlan> = {};
+    for (const [k, v] of Object.entries(DEFAULT_THRESHOLDS)) thresholds[k] = { ...v };
+    for (const t of d.thresholds) {
+      const cur: ThresholdPlan = { sustained: t.sustained?.value ?? 1 };
+      if (t.warn) cur.warn = t.warn.value;
+      if (t.alert) cur.alert = t.alert.value;
+      if (!t.warn && !t.alert) Object.assign(cur, { warn: thresholds[t.metric.name]?.warn, alert: thresholds[t.metric.name]?.alert });
+      thresholds[t.metric.name] = cur;
+    }
+    const m: MonitorPlan = { name: d.name.name, reference: d.reference!.name, features: select(d.features), bins: d.bins?.value ?? 10, thresholds };
+    if (d.every) m.everyMs = d.every.ms;
+    monitors.push(m);
+  }
+
+  return {
+    planVersion: PLAN_VERSION,
+    project: program.project?.name ?? opts.defaultProject ?? 'project',
+    baseDir: opts.baseDir,
+    sources,
+    entities: [...entities.values()],
+    views,
+    trainingSets,
+    models,
+    monitors,
+  };
+}
+
+function planSource(d: SourceDecl, baseDir: string, resolve: (b: string, p: string) => string): SourcePlan {
+  const path = d.path!.value;
+  const s: SourcePlan = {
+    name: d.name.name,
+    path: resolve(baseDir, path),
+    format: (d.format?.name.toLowerCase() as SourcePlan['format'] | undefined) ?? formatFromPath(path)!,
+    timestamp: d.timestamp!.name,
+    columns: d.columns.map((c) => ({ name: c.name.name, expr: c.expr })),
+  };
+  if (d.available) s.available = d.available.name;
+  if (d.where) s.where = d.where;
+  return s;
+}
+
+function planView(d: FeaturesDecl, entities: Map<string, EntityPlan>, types: Map<string, FdlType> | undefined): ViewPlan {
+  const names = new Set(d.features.map((f) => f.name.name));
+  const features: FeaturePlan[] = d.features.map((f) => {
+    const type = types?.get(f.name.name) ?? 'unknown';
+    const e = f.expr;
+    if (e.type === 'call' && isAggregate(e.callee.name)) {
+      const a: AggregateFeature = { kind: 'aggregate', name: f.name.name, fn: e.callee.name, type };
+      if (e.args[0]) a.arg = e.args[0];
+      const windowMs = f.over?.ms ?? d.ttl?.ms;
+      if (windowMs !== undefined) a.windowMs = windowMs;
+      if (f.where) a.where = f.where;
+      return a;
+    }
+    const deps = [...new Set(collectNames(e).map((n) => n.name))].filter((n) => names.has(n));
+    return { kind: 'derived', name: f.name.name, expr: e, dependsOn: deps, type };
+  });
+  const v: ViewPlan = { name: d.name.name, source: d.source.name, entity: d.entity.name, keys: entities.get(d.entity.name)?.keys ?? [], features };
+  if (d.ttl) v.ttlMs = d.ttl.ms;
+  if (d.refresh) v.refresh = { everyMs: d.refresh.every.ms, delayMs: d.refresh.delay?.ms ?? 0 };
+  if (d.description) v.description = d.description.value;
+  if (d.owner) v.owner = d.owner.value;
+  if (d.tags) v.tags = d.tags.map((t) => t.value);
+  return v;
+}

@@ -1,0 +1,43 @@
+/**
+ * Building training sets: compile, run on an engine, write to a file.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { ProjectPlan } from './compile/plan.js';
+import { trainingSetSql, type EmitOptions } from './compile/emit-sql.js';
+import type { Engine, QueryResult } from './engine/engine.js';
+import { toArrowIpc } from './arrow.js';
+import { duckdb } from './compile/dialect.js';
+
+export type OutputFormat = 'parquet' | 'csv' | 'arrow' | 'json';
+
+/** The output format an --out path asks for, by extension. */
+export function outputFormat(path: string): OutputFormat | undefined {
+  const m = /\.(parquet|csv|arrow|json)$/i.exec(path);
+  return m ? (m[1]!.toLowerCase() as OutputFormat) : undefined;
+}
+
+/** Builds training set `name` and returns its rows (values normalized). */
+export async function buildTrainingSet(engine: Engine, plan: ProjectPlan, name: string, opts: EmitOptions = {}): Promise<QueryResult> {
+  return engine.query(trainingSetSql(plan, name, opts));
+}
+
+/**
+ * Builds training set `name` into `outPath` (format from its extension) and
+ * returns the number of rows written. Parquet, CSV and JSON are written by
+ * the engine itself; Arrow IPC through apache-arrow.
+ */
+export async function writeTrainingSet(engine: Engine, plan: ProjectPlan, name: string, outPath: string, opts: EmitOptions = {}): Promise<number> {
+  const format = outputFormat(outPath);
+  if (!format) throw new Error(`cannot tell the output format of '${outPath}': use .parquet, .csv, .arrow or .json`);
+  const sql = trainingSetSql(plan, name, opts);
+  if (format === 'arrow') {
+    const result = await engine.query(sql);
+    await writeFile(outPath, toArrowIpc(result));
+    return result.rows.length;
+  }
+  const d = opts.dialect ?? duckdb;
+  const options = format === 'parquet' ? 'FORMAT parquet' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json, ARRAY true';
+  const r = await engine.query(`COPY (\n${sql}\n) TO ${d.quoteString(outPath)} (${options})`);
+  const count = r.rows[0] ? Number(Object.values(r.rows[0])[0]) : NaN;
+  return Number.isFinite(count) ? count : -1;
+}
