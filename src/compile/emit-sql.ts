@@ -226,23 +226,25 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
       `SELECT ${ROW}, ${keys.join(', ')}, ${T}${aggs.map((_, i) => `, NULL AS ${valName(i)}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
       `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${inputs.map((x, i) => `, ${x} AS ${valName(i)}`).join('')}\nFROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`,
     ].join('\nUNION ALL\n');
-    const windows = new Map<string, string>();
+    // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
+    const windows = new Map<string, { name: string; def: string }>();
     const windowOf = (ms: number | undefined) => {
       const key = String(ms ?? 'all');
       let w = windows.get(key);
       if (!w) {
-        w = `w${windows.size}`;
+        const name = `w${windows.size}`;
         const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
-        windows.set(key, `${w} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)`);
+        w = { name, def: `${name} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
+        windows.set(key, w);
       }
-      return w;
+      return w.name;
     };
     const cols = aggs.map((f, i) => {
       const w = windowOf(f.windowMs);
       const x = valName(i);
       return `${windowAggregate(f, x, `struct_pack(t := ${T}, v := ${x})`)} OVER ${w} AS ${aggName(i)}`;
     });
-    const windowDefs = [...windows.values()];
+    const windowDefs = [...windows.values()].map((w) => w.def);
     return [
       `${name}_in AS (\n${indent(stream)}\n)`,
       `${name} AS (\n${indent(
