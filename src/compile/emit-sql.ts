@@ -28,6 +28,8 @@ export interface EmitOptions {
   resolvePath?: (path: string) => string;
   /** `join` forces the range-join strategy for every view (tests cross-check both); default `auto`. */
   strategy?: Strategy;
+  /** Per-view choice, e.g. from `chooseStrategies` (data statistics); overrides `strategy` for those views. */
+  strategies?: Record<string, 'window' | 'join'>;
 }
 
 export class EmitError extends Error {}
@@ -197,10 +199,53 @@ function aggregateInput(f: AggregateFeature, d: Dialect): string {
   return f.where ? `CASE WHEN ${exprSql(f.where, d, d.quoteIdent)} THEN ${v} END` : v;
 }
 
+/**
+ * SQL measuring what each strategy would cost for the views of a training set:
+ * one row per view with `pairs` (spine rows × events sharing a key, what the
+ * join reads) and `stream` (spine rows + events, what each window pass reads).
+ */
+export function strategyStatsSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string | undefined {
+  const set = plan.trainingSets.find((t) => t.name === name);
+  if (!set) throw new EmitError(`unknown training set '${name}'`);
+  const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
+  const d = ctx.d;
+  const spine = sourceCte(ctx, set.spine);
+  const rows: string[] = [];
+  for (const vn of new Set(set.features.map((f) => f.view))) {
+    const v = findView(plan, vn);
+    const src = findSource(plan, v.source);
+    if (src.available) continue;
+    const keys = v.keys.map(d.quoteIdent).join(', ');
+    const ev = sourceCte(ctx, v.source);
+    rows.push(
+      `SELECT ${d.quoteString(v.name)} AS view, (SELECT sum(s.n * e.n) FROM (SELECT ${keys}, count(*) AS n FROM ${spine} GROUP BY ALL) s JOIN (SELECT ${keys}, count(*) AS n FROM ${ev} GROUP BY ALL) e USING (${keys})) AS pairs, (SELECT count(*) FROM ${spine}) + (SELECT count(*) FROM ${ev}) AS stream`,
+    );
+  }
+  if (!rows.length) return undefined;
+  return `${withClause(ctx, [])}\n${rows.join('\nUNION ALL\n')}`;
+}
+
+/**
+ * Picks the strategy of each view from measured sizes: the join reads every
+ * (spine row, event) pair of a key, the window strategy reads spine and events
+ * once per aggregate. With few events per key the join wins (about 2× on the
+ * benchmark); with heavy keys its pairs grow quadratically and windows win.
+ */
+export function pickStrategies(plan: ProjectPlan, stats: { view: string; pairs: number; stream: number }[]): Record<string, 'window' | 'join'> {
+  const out: Record<string, 'window' | 'join'> = {};
+  for (const s of stats) {
+    const v = findView(plan, s.view);
+    const aggs = Math.max(1, v.features.filter((f) => f.kind === 'aggregate').length);
+    // Measured here: a joined pair costs about half of one row through one window aggregate.
+    out[s.view] = s.pairs <= 2 * s.stream * aggs ? 'join' : 'window';
+  }
+  return out;
+}
+
 function strategyOf(v: ViewPlan, src: SourcePlan, ctx: Ctx): 'window' | 'join' {
   // The window strategy orders by event time, which is exact only when rows are known at their event time.
   if (!ctx.d.supportsWindowExcludeTies || src.available) return 'join';
-  return ctx.opts.strategy === 'join' ? 'join' : 'window';
+  return ctx.opts.strategies?.[v.name] ?? (ctx.opts.strategy === 'join' ? 'join' : 'window');
 }
 
 const aggName = (i: number) => `__fb_a${i}`;
@@ -222,37 +267,74 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
   const spinePart = `SELECT ${ROW}, ${keys.join(', ')}, ${asOf(T)} AS ${T}\nFROM ${spineCte}\nWHERE ${keyNotNull} AND ${T} IS NOT NULL`;
 
   if (strategyOf(v, src, ctx) === 'window') {
-    const stream = [
-      `SELECT ${ROW}, ${keys.join(', ')}, ${T}${aggs.map((_, i) => `, NULL AS ${valName(i)}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
-      `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${inputs.map((x, i) => `, ${x} AS ${valName(i)}`).join('')}\nFROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`,
-    ].join('\nUNION ALL\n');
-    // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
-    const windows = new Map<string, { name: string; def: string }>();
-    const windowOf = (ms: number | undefined) => {
-      const key = String(ms ?? 'all');
-      let w = windows.get(key);
-      if (!w) {
-        const name = `w${windows.size}`;
-        const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
-        w = { name, def: `${name} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
-        windows.set(key, w);
-      }
-      return w.name;
-    };
-    const cols = aggs.map((f, i) => {
-      const w = windowOf(f.windowMs);
-      const x = valName(i);
-      return `${windowAggregate(f, x, `struct_pack(t := ${T}, v := ${x})`)} OVER ${w} AS ${aggName(i)}`;
-    });
-    const windowDefs = [...windows.values()].map((w) => w.def);
-    return [
-      `${name}_in AS (\n${indent(stream)}\n)`,
-      `${name} AS (\n${indent(
-        `SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in` +
-          (windowDefs.length ? `\nWINDOW ${windowDefs.join(',\n  ')}` : '') +
-          `\nQUALIFY ${ROW} IS NOT NULL`,
-      )}\n)`,
-    ];
+    const ctes: string[] = [];
+    const parts: { cte: string; cols: string[] }[] = [];
+    const evWhere = `FROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
+    const plain = aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn !== 'count_distinct');
+    if (plain.length) {
+      const stream = [
+        `SELECT ${ROW}, ${keys.join(', ')}, ${T}${plain.map((x) => `, NULL AS ${valName(x.i)}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
+        `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${plain.map((x) => `, ${inputs[x.i]} AS ${valName(x.i)}`).join('')}\n${evWhere}`,
+      ].join('\nUNION ALL\n');
+      // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
+      const windows = new Map<string, { name: string; def: string }>();
+      const windowOf = (ms: number | undefined) => {
+        const key = String(ms ?? 'all');
+        let w = windows.get(key);
+        if (!w) {
+          const wn = `w${windows.size}`;
+          const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
+          w = { name: wn, def: `${wn} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
+          windows.set(key, w);
+        }
+        return w.name;
+      };
+      const cols = plain.map(({ f, i }) => {
+        const x = valName(i);
+        return `${windowAggregate(f, x, `struct_pack(t := ${T}, v := ${x})`)} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
+      });
+      const windowDefs = [...windows.values()].map((w) => w.def);
+      ctes.push(
+        `${name}_in AS (\n${indent(stream)}\n)`,
+        `${name}_w AS (\n${indent(`SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}\nQUALIFY ${ROW} IS NOT NULL`)}\n)`,
+      );
+      parts.push({ cte: `${name}_w`, cols: plain.map((x) => aggName(x.i)) });
+    }
+    // count_distinct over a RANGE frame is slow; instead each occurrence of a value counts +1 from its
+    // time until the value's next occurrence or the window's end (whichever is first), and a running
+    // sum over those +1/-1 points gives the number of distinct values seen in the window.
+    for (const { f, i } of aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn === 'count_distinct')) {
+      const cd = `${name}_cd${i}`;
+      const next = `lead(${TS}) OVER (PARTITION BY ${keys.join(', ')}, __fb_x ORDER BY ${TS})`;
+      // The retraction point: the next occurrence, or the end of the window if that comes first (least ignores nulls).
+      const end = f.windowMs === undefined ? '__fb_next' : `least(__fb_next, ${TS} + ${d.interval(f.windowMs)})`;
+      ctes.push(
+        `${cd}_ev AS (\n${indent(
+          `SELECT ${keys.join(', ')}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys.join(', ')}, ${TS}, ${inputs[i]} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
+        )}\n)`,
+        `${cd} AS (\n${indent(
+          `SELECT ${ROW}, sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES) AS ${aggName(i)}\n` +
+            `FROM (\n${indent(
+              [
+                `SELECT ${ROW}, ${keys.join(', ')}, ${T}, NULL::INTEGER AS __fb_w\nFROM (\n${indent(spinePart)}\n)`,
+                `SELECT NULL, ${keys.join(', ')}, ${TS}, 1\nFROM ${cd}_ev`,
+                `SELECT NULL, ${keys.join(', ')}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
+              ].join('\nUNION ALL\n'),
+            )}\n)\nQUALIFY ${ROW} IS NOT NULL`,
+        )}\n)`,
+      );
+      parts.push({ cte: cd, cols: [aggName(i)] });
+    }
+    if (parts.length === 0) {
+      ctes.push(`${name} AS (\n${indent(spinePart)}\n)`);
+    } else if (parts.length === 1) {
+      ctes.push(`${name} AS (\n  SELECT * FROM ${parts[0]!.cte}\n)`);
+    } else {
+      const cols = parts.flatMap((p) => p.cols.map((c) => `${p.cte}.${c}`));
+      const joins = parts.slice(1).map((p) => `LEFT JOIN ${p.cte} USING (${ROW})`);
+      ctes.push(`${name} AS (\n${indent(`SELECT ${[`${parts[0]!.cte}.${ROW}`, ...cols].join(', ')}\nFROM ${parts[0]!.cte}\n${joins.join('\n')}`)}\n)`);
+    }
+    return ctes;
   }
 
   // join strategy
@@ -395,7 +477,8 @@ export interface MaterializeOptions extends EmitOptions {
  */
 export function materializeSql(plan: ProjectPlan, name: string, opts: MaterializeOptions = {}): string {
   const v = findView(plan, name);
-  const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
+  // One spine row per key: the join reads each event once, so it is always the cheaper strategy here.
+  const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts: { strategy: 'join', ...opts }, sourceCtes: new Map() };
   const d = ctx.d;
   const asOf = opts.asOf === undefined ? `CAST(now() AS TIMESTAMP)` : d.timestamp(toMs(opts.asOf));
   const src = sourceCte(ctx, v.source);
