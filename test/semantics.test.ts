@@ -19,7 +19,7 @@ after(async () => {
   tmp.cleanup();
 });
 
-const STRATEGIES: Strategy[] = ['auto', 'join'];
+const STRATEGIES: Strategy[] = ['window', 'join'];
 
 /** The events of the worked example (notes/semantics-worked-example.md). */
 function workedExampleData(dir: TempProject) {

@@ -26,7 +26,7 @@ export interface EmitOptions {
   dialect?: Dialect;
   /** Maps a plan's absolute source path to what the engine reads (a registered file name in the browser). */
   resolvePath?: (path: string) => string;
-  /** `join` forces the range-join strategy for every view (tests cross-check both); default `auto`. */
+  /** Forces a strategy for every view (tests cross-check both): `window` (where the source allows it) or `join`; default `auto` (chosen from data sizes by `planStrategies`, else window). */
   strategy?: Strategy;
   /** Per-view choice, e.g. from `chooseStrategies` (data statistics); overrides `strategy` for those views. */
   strategies?: Record<string, 'window' | 'join'>;

@@ -160,6 +160,7 @@ export interface SourceDecl {
   available?: Ident;
   columns: { name: Ident; expr: Expr; span: Span }[];
   where?: Expr;
+  description?: StringLit;
   span: Span;
 }
 
