@@ -68,7 +68,9 @@ features merchant_risk on transactions by merchant {
   chargebacks_90d = count() over 90d where is_chargeback
   amt_sd = stddev(amount) over 30d
   first_c = first(country)
-  mx = max(amount) + min(amount)
+  mx = max(amount)
+  spread = mx - first_c_len
+  first_c_len = length(first_c)
 }
 
 training_set fraud_train {

@@ -232,6 +232,8 @@ class Checker {
     // Derived features: reject columns and aggregates, find cycles, then infer types in dependency order.
     for (const [name, { deps }] of derived) {
       const f = byName.get(name)!;
+      // An aggregate nested in an expression is reported (once, precisely) by expr() below.
+      if (containsAggregate(f.expr)) continue;
       const hasFeature = deps.some((n) => byName.has(n.name));
       for (const n of deps) {
         if (byName.has(n.name)) continue;
@@ -569,6 +571,25 @@ function comparable(a: FdlType, b: FdlType): boolean {
   if (isNumeric(a) && isNumeric(b)) return true;
   if ((a === 'time' && b === 'string') || (a === 'string' && b === 'time')) return true;
   return a === b;
+}
+
+function containsAggregate(e: Expr): boolean {
+  switch (e.type) {
+    case 'call':
+      return isAggregate(e.callee.name) || e.args.some(containsAggregate);
+    case 'unary':
+      return containsAggregate(e.operand);
+    case 'binary':
+      return containsAggregate(e.left) || containsAggregate(e.right);
+    case 'in':
+      return containsAggregate(e.operand) || e.list.some(containsAggregate);
+    case 'isNull':
+      return containsAggregate(e.operand);
+    case 'if':
+      return containsAggregate(e.cond) || containsAggregate(e.then) || containsAggregate(e.else);
+    default:
+      return false;
+  }
 }
 
 /** Bare names an expression uses (outside `view.feature` references). */

@@ -1,0 +1,45 @@
+WITH
+src_0 AS (
+  SELECT *, CAST("reported_at" AS TIMESTAMP) AS __fb_ts, CAST("reported_at" AS TIMESTAMP) AS __fb_avail
+  FROM (
+    SELECT * FROM read_csv('examples/fraud/data/chargebacks.csv', header = true)
+  )
+),
+spine AS (
+  SELECT row_number() OVER () AS __fb_row, "merchant_id", TIMESTAMP '2024-07-01 00:00:00.000' AS __fb_t
+  FROM (
+    SELECT DISTINCT "merchant_id"
+    FROM src_0
+    WHERE "merchant_id" IS NOT NULL AND __fb_ts IS NOT NULL AND __fb_avail < TIMESTAMP '2024-07-01 00:00:00.000'
+  )
+),
+view_0_sp AS (
+  SELECT __fb_row, "merchant_id", __fb_t AS __fb_t
+  FROM spine
+  WHERE "merchant_id" IS NOT NULL AND __fb_t IS NOT NULL
+),
+view_0_ev AS (
+  SELECT "merchant_id", __fb_ts, __fb_avail, 1 AS __fb_v0, "amount" AS __fb_v1
+  FROM src_0
+  WHERE "merchant_id" IS NOT NULL AND __fb_ts IS NOT NULL
+),
+view_0 AS (
+  SELECT sp.__fb_row,
+    count(ev.__fb_v0) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a0,
+    sum(ev.__fb_v1) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a1
+  FROM view_0_sp AS sp
+  LEFT JOIN view_0_ev AS ev
+    ON ev."merchant_id" = sp."merchant_id"
+    AND ev.__fb_avail < sp.__fb_t
+    AND ev.__fb_ts < sp.__fb_t
+    AND ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds'
+  GROUP BY sp.__fb_row
+)
+SELECT
+  spine."merchant_id",
+  coalesce(view_0.__fb_a0, 0) AS "chargebacks_90d",
+  view_0.__fb_a1 AS "chargeback_amount_90d",
+  spine.__fb_t AS __as_of
+FROM spine
+LEFT JOIN view_0 ON view_0.__fb_row = spine.__fb_row
+ORDER BY spine.__fb_row;
