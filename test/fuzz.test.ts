@@ -15,22 +15,9 @@ import { planProject } from '../src/compile/plan.js';
 import { compileObjects } from '../src/compile/emit-sql.js';
 import { hasErrors, type Diagnostic } from '../src/lang/diagnostics.js';
 import { main } from '../src/cli/main.js';
-import { NodeEngine, TempProject, toCsv, ts } from './helpers.js';
+import { NodeEngine, TempProject, rng, toCsv, ts } from './helpers.js';
 
 const root = new URL('..', import.meta.url).pathname;
-
-/** A small seeded PRNG (mulberry32), so every failure reproduces. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const SEED_PROGRAM = `# Fraud detection
 project fraud
