@@ -25,6 +25,7 @@ import type {
 import { type Diagnostic, diag, didYouMean } from './diagnostics.js';
 import {
   AGGREGATE_ARITY,
+  AGGREGATES,
   FUNCTIONS,
   type FdlType,
   aggregateType,
@@ -104,7 +105,8 @@ class Checker {
     if (d && d.kind === kind) return d as Extract<Decl, { kind: K }>;
     const candidates = [...this.decls.values()].filter((x) => x.kind === kind).map((x) => x.name.name);
     const suggestion = didYouMean(ref.name, candidates);
-    const hint = d ? `'${ref.name}' is a ${kindLabel(d.kind)}, not a ${label}` : undefined;
+    const article = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+    const hint = d ? `'${ref.name}' is ${article(kindLabel(d.kind))}, not ${article(label)}` : undefined;
     const dg = diag('unknown-name', ref.span, { kind: label, name: ref.name, suggestion, known: candidates });
     if (hint && !suggestion) dg.hint = hint;
     this.report(dg);
@@ -133,6 +135,7 @@ class Checker {
         const dg = diag('duplicate-name', c.name.span, { kind: 'column', name: c.name.name, line });
         dg.hint = columns?.has(c.name.name) ? `the source already has a column '${c.name.name}'; give the derived column a new name` : dg.hint;
         this.report(dg);
+        continue;
       }
       seen.set(c.name.name, c.name);
       columns?.set(c.name.name, t);
@@ -224,12 +227,13 @@ class Checker {
         }
         types.set(f.name.name, t);
       } else {
-        const deps = collectNames(e).filter((n) => n.name !== f.name.name || true);
+        const deps = collectNames(e, [], d.name.name);
         derived.set(f.name.name, { deps });
         if (f.over || f.where) this.report(diag('aggregate-in-derived', (f.over ?? f.where)!.span, { feature: f.name.name }));
       }
     }
     // Derived features: reject columns and aggregates, find cycles, then infer types in dependency order.
+    const notDerived = new Set<string>();
     for (const [name, { deps }] of derived) {
       const f = byName.get(name)!;
       // An aggregate nested in an expression is reported (once, precisely) by expr() below.
@@ -243,7 +247,10 @@ class Checker {
               ? diag('mixed-derived', n.span, { feature: name, column: n.name })
               : diag('aggregate-required', f.expr.span, { feature: name }),
           );
-          if (!hasFeature) break;
+          if (!hasFeature) {
+            notDerived.add(name);
+            break;
+          }
         } else {
           this.report(
             diag('unknown-name', n.span, {
@@ -257,6 +264,7 @@ class Checker {
     }
     const order = this.derivedOrder(d, derived, byName);
     for (const name of order) {
+      if (notDerived.has(name)) continue;
       const f = byName.get(name)!;
       const t = this.expr(f.expr, { kind: 'derived', view: d.name.name, features: types, columns });
       types.set(name, t);
@@ -431,7 +439,7 @@ class Checker {
         }
         const sig = FUNCTIONS[name.toLowerCase()];
         if (!sig) {
-          this.report(diag('unknown-function', e.callee.span, { name, suggestion: didYouMean(name, [...Object.keys(FUNCTIONS), 'if']) }));
+          this.report(diag('unknown-function', e.callee.span, { name, suggestion: didYouMean(name, [...Object.keys(FUNCTIONS), ...AGGREGATES, 'if']) }));
           for (const a of e.args) this.expr(a, scope);
           return 'unknown';
         }
@@ -593,35 +601,36 @@ function containsAggregate(e: Expr): boolean {
 }
 
 /** Bare names an expression uses (outside `view.feature` references). */
-export function collectNames(e: Expr, out: Ident[] = []): Ident[] {
+export function collectNames(e: Expr, out: Ident[] = [], ownView?: string): Ident[] {
   switch (e.type) {
     case 'column':
       out.push({ name: e.name, span: e.span });
       break;
     case 'featureRef':
-      out.push({ name: e.feature.name, span: e.feature.span });
+      // `view.feature` names a feature of `ownView` (others are reported where they are typed).
+      if (ownView === undefined || e.view.name === ownView) out.push({ name: e.feature.name, span: e.feature.span });
       break;
     case 'unary':
-      collectNames(e.operand, out);
+      collectNames(e.operand, out, ownView);
       break;
     case 'binary':
-      collectNames(e.left, out);
-      collectNames(e.right, out);
+      collectNames(e.left, out, ownView);
+      collectNames(e.right, out, ownView);
       break;
     case 'in':
-      collectNames(e.operand, out);
-      e.list.forEach((x) => collectNames(x, out));
+      collectNames(e.operand, out, ownView);
+      e.list.forEach((x) => collectNames(x, out, ownView));
       break;
     case 'isNull':
-      collectNames(e.operand, out);
+      collectNames(e.operand, out, ownView);
       break;
     case 'call':
-      e.args.forEach((x) => collectNames(x, out));
+      e.args.forEach((x) => collectNames(x, out, ownView));
       break;
     case 'if':
-      collectNames(e.cond, out);
-      collectNames(e.then, out);
-      collectNames(e.else, out);
+      collectNames(e.cond, out, ownView);
+      collectNames(e.then, out, ownView);
+      collectNames(e.else, out, ownView);
       break;
     case 'literal':
       break;

@@ -217,13 +217,14 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   let bestD = Infinity;
   const lower = name.toLowerCase();
   for (const c of candidates) {
-    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    // Ties go to the candidate with the same first letter (cnt -> count, not ln).
+    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase()) - (c[0]?.toLowerCase() === lower[0] ? 0.5 : 0);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  const limit = Math.max(1, Math.ceil(name.length / 2.5));
   return bestD <= limit ? best : undefined;
 }
 
