@@ -68,9 +68,10 @@ function args(argv: string[], options: ParseArgsConfig['options'], positionals: 
   return { values: parsed.values as Record<string, string | boolean | undefined>, pos };
 }
 
+/** Reads an .fdl file; errors name the path as the user gave it. */
 async function readSource(file: string): Promise<string> {
   try {
-    const buf = await readFile(file);
+    const buf = await readFile(resolve(file));
     return buf.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -86,9 +87,8 @@ function printDiagnostics(io: Io, ds: Diagnostic[], file: string, text: string, 
 
 /** Loads FILE with a native engine; prints diagnostics; throws CliError when there are errors. */
 async function load(file: string, io: Io, engine: NodeEngine | undefined, to: 'out' | 'err' = 'err'): Promise<LoadedProject & { text: string }> {
-  const abs = resolve(file);
-  const text = await readSource(abs);
-  const project = await loadProject(text, { file: abs, engine });
+  const text = await readSource(file);
+  const project = await loadProject(text, { file: resolve(file), engine });
   printDiagnostics(io, project.diagnostics, file, text, to);
   return { ...project, text };
 }
@@ -106,9 +106,8 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
   const engine = values['no-data'] ? undefined : await NodeEngine.create({ threads: 1 });
   try {
     if (values.json) {
-      const abs = resolve(pos[0]!);
-      const text = await readSource(abs);
-      const p = await loadProject(text, { file: abs, engine });
+      const text = await readSource(pos[0]!);
+      const p = await loadProject(text, { file: resolve(pos[0]!), engine });
       const diagnostics = p.diagnostics.map((d) => ({
         severity: d.severity,
         code: d.code,
