@@ -1,0 +1,139 @@
+/**
+ * The HTTP app (DESIGN §5): middleware, then one router per feature.
+ *
+ *   metrics → body limit (POST) → [bearer auth on 🔒 routes] → validate → handler
+ *
+ * `createApp` wires the data root, the locked DuckDB engine and, when a
+ * Redis URL is given, the registry (subscribed to publish announcements)
+ * and the online store. `server/commands.ts` puts it on a port.
+ * @module
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { VERSION } from '../src/cli/main.js';
+import { compileRoutes } from './compile/routes.js';
+import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
+import { DataRoot } from './data-root/index.js';
+import { ServerEngine } from './engine/index.js';
+import { ApiError, notFound, onError } from './errors/index.js';
+import { Metrics } from './metrics/index.js';
+import { OnlineStore } from './online-store/index.js';
+import { onlineRoutes } from './online-store/routes.js';
+import { connect, Keys, redactUrl, whenReady } from './redis/index.js';
+import { Registry } from './registry/index.js';
+import { registryRoutes } from './registry/routes.js';
+
+export interface AppOptions {
+  /** Folder that server-side data paths are confined to. Default: FEATUREBOOK_DATA_ROOT, else the working directory. */
+  dataRoot?: string;
+  /** Redis URL; without one the registry and online routes answer 503. Default: REDIS_URL. */
+  redisUrl?: string;
+  /** Bearer token for 🔒 routes; without one they are off. Default: FEATUREBOOK_TOKEN. */
+  token?: string;
+  /** Key prefix in Redis (default `fb`). */
+  prefix?: string;
+  limits?: Partial<Limits>;
+  /** DuckDB threads (default: DuckDB's choice). */
+  threads?: number;
+  /** How long to wait for Redis at start before serving degraded (ms, default 3000). */
+  redisWaitMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface FeaturebookApp {
+  app: Hono;
+  fetch: Hono['fetch'];
+  ctx: ServerContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the app.
+ *
+ * @example
+ * ```ts
+ * const { app, close } = await createApp({ dataRoot: '/srv/data', redisUrl: 'redis://127.0.0.1:6379', token: 's3cret' })
+ * const res = await app.request('/health')
+ * ```
+ */
+export async function createApp(options: AppOptions = {}): Promise<FeaturebookApp> {
+  const env = process.env;
+  const log = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const root = new DataRoot(options.dataRoot ?? env.FEATUREBOOK_DATA_ROOT ?? process.cwd());
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const token = 'token' in options ? options.token : env.FEATUREBOOK_TOKEN;
+  const redisUrl = 'redisUrl' in options ? options.redisUrl : env.REDIS_URL;
+  const engine = await ServerEngine.create({ allowedDirectories: root.allowedDirectories, ...(options.threads ? { threads: options.threads } : {}) });
+
+  let closed = false;
+  const ctx: ServerContext = { root, engine, limits, token: token || undefined, log, metrics: undefined as never };
+  ctx.metrics = new Metrics(() => (ctx.redis ? (ctx.redis.main.status === 'ready' && ctx.redis.reader.status === 'ready' ? 1 : 0) : undefined));
+
+  if (redisUrl) {
+    const keys = new Keys(options.prefix);
+    const main = connect(redisUrl, { name: 'featurebook' });
+    const reader = connect(redisUrl, { name: 'featurebook-reader', autoPipelining: true });
+    const sub = connect(redisUrl, { name: 'featurebook-sub', subscriber: true });
+    ctx.redis = { main, reader, sub, url: redisUrl };
+    ctx.registry = new Registry(main, keys);
+    ctx.store = new OnlineStore(reader, main, keys);
+    ctx.registry.onEvent((e) => {
+      if (e.type === 'publish') {
+        ctx.metrics.reloads.inc({ project: e.project });
+        if (e.origin !== ctx.registry!.origin) log(`featurebook serve: reloaded ${e.project} ${e.version.slice(0, 12)} (published elsewhere)`);
+      }
+    });
+    const wait = options.redisWaitMs ?? 3000;
+    const [ok] = await Promise.all([whenReady(main, wait), whenReady(reader, wait), whenReady(sub, wait)]);
+    await ctx.registry.subscribe(sub);
+    if (!ok) log(`featurebook serve: Redis at ${redactUrl(redisUrl)} is not reachable yet; serving degraded and retrying`);
+    let wasUp = ok;
+    const watch = () => {
+      if (closed) return;
+      const up = main.status === 'ready' && reader.status === 'ready';
+      if (up !== wasUp) log(up ? `featurebook serve: Redis is back` : `featurebook serve: lost Redis at ${redactUrl(redisUrl)}; answering 503 and retrying`);
+      wasUp = up;
+    };
+    for (const r of [main, reader]) {
+      r.on('ready', watch);
+      r.on('close', watch);
+    }
+  }
+
+  const app = new Hono();
+  app.onError(onError(log));
+  app.notFound(notFound);
+  app.use('*', ctx.metrics.middleware());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', `the request body is larger than ${limits.bodyBytes} bytes`);
+      },
+    }),
+  );
+
+  app.get('/health', (c) => {
+    const up = ctx.redis ? ctx.redis.main.status === 'ready' && ctx.redis.reader.status === 'ready' : false;
+    return c.json({ status: !ctx.redis || up ? 'ok' : 'degraded', redis: up ? 'up' : 'down', version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });
+  });
+  app.get('/metrics', (c) => c.text(ctx.metrics.text(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
+
+  app.route('/', compileRoutes(ctx));
+  app.route('/', registryRoutes(ctx));
+  app.route('/', onlineRoutes(ctx));
+
+  return {
+    app,
+    fetch: app.fetch,
+    ctx,
+    async close() {
+      if (closed) return;
+      closed = true;
+      ctx.registry?.close();
+      if (ctx.redis) for (const r of [ctx.redis.sub, ctx.redis.reader, ctx.redis.main]) r.disconnect();
+      await engine.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The language routes: check FDL, compile it to SQL, build a training set
+ * (as JSON rows or an Arrow IPC stream).
+ * @module
+ */
+import { Hono } from 'hono';
+import { toArrowIpc } from '../../src/arrow.js';
+import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
+import type { ProjectPlan } from '../../src/compile/plan.js';
+import type { QueryResult } from '../../src/engine/engine.js';
+import { didYouMean, hasErrors } from '../../src/lang/diagnostics.js';
+import { engineReason } from '../../src/project.js';
+import { buildTrainingSet } from '../../src/training-set.js';
+import { online, type ServerContext } from '../context.js';
+import { ApiError } from '../errors/index.js';
+import { assertPlanPaths, diagnosticsJson, loadSource, loadValidSource } from '../projects/index.js';
+import { boolean, fail, integer, object, optional, readJson, string } from '../validate/index.js';
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function compileRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  const source = string({ min: 1, max: ctx.limits.sourceChars });
+  const path = optional(string({ min: 1, max: 1024 }));
+
+  app.post('/v1/check', async (c) => {
+    const body = await readJson(c, object({ source, path, data: optional(boolean()) }));
+    // `data: false` checks names only, without reading the data for column types.
+    const p = await loadSource(ctx.root, body.data === false ? undefined : ctx.engine, body.source, body.path);
+    return c.json({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) });
+  });
+
+  app.post('/v1/compile', async (c) => {
+    const body = await readJson(c, object({ source, path, object: optional(string({ min: 1, max: 200 })) }));
+    const p = await loadSource(ctx.root, ctx.engine, body.source, body.path);
+    const diagnostics = diagnosticsJson(p.diagnostics);
+    if (!p.plan) return c.json({ ok: false, sql: {}, diagnostics });
+    let sql: Record<string, string>;
+    try {
+      sql = compileObjects(p.plan);
+    } catch (err) {
+      if (err instanceof EmitError) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
+      throw err;
+    }
+    if (body.object !== undefined) {
+      const one = sql[body.object];
+      if (one === undefined) {
+        const s = didYouMean(body.object, Object.keys(sql));
+        throw new ApiError(404, 'not_found', `no source, feature block or training set named '${body.object}'${s ? ` (did you mean '${s}'?)` : ''}`, { field: 'object' });
+      }
+      sql = { [body.object]: one };
+    }
+    return c.json({ ok: true, sql, diagnostics });
+  });
+
+  app.post('/v1/training-sets/:name', async (c) => {
+    const name = c.req.param('name');
+    if (!NAME.test(name)) throw new ApiError(400, 'invalid_body', `'${name.slice(0, 80)}' is not a training set name`, { field: 'name' });
+    const body = await readJson(
+      c,
+      object(
+        { project: optional(string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' })), source: optional(source), path, limit: optional(integer({ min: 0 })) },
+        {
+          check: (o) => {
+            if ((o.project === undefined) === (o.source === undefined)) fail('', "send either 'project' (a published project) or 'source' (FDL text), not both or neither");
+            if (o.project !== undefined && o.path !== undefined) fail('path', "only goes with 'source'");
+          },
+        },
+      ),
+    );
+    let plan: ProjectPlan;
+    if (body.project !== undefined) {
+      const pv = await online(ctx).registry.current(body.project);
+      if (!pv) throw new ApiError(404, 'not_found', `project '${body.project}' has not been published`, { field: 'project' });
+      plan = pv.plan;
+    } else {
+      plan = (await loadValidSource(ctx.root, ctx.engine, body.source!, body.path)).plan;
+    }
+    const set = plan.trainingSets.find((t) => t.name === name);
+    if (!set) {
+      const names = plan.trainingSets.map((t) => t.name);
+      const s = didYouMean(name, names);
+      throw new ApiError(404, 'not_found', `no training set named '${name}'${s ? ` (did you mean '${s}'?)` : names.length ? `; known: ${names.join(', ')}` : ''}`);
+    }
+    assertPlanPaths(ctx.root, plan);
+    let result: QueryResult;
+    try {
+      result = await buildTrainingSet(ctx.engine, plan, name);
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw new ApiError(422, 'query_failed', `building '${name}' failed: ${engineReason(err)}`);
+    }
+    if (body.limit !== undefined) result = { columns: result.columns, rows: result.rows.slice(0, body.limit) };
+    if ((c.req.header('accept') ?? '').includes(ARROW_STREAM)) {
+      return c.body(toArrowIpc(result) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': ARROW_STREAM });
+    }
+    if (result.rows.length > ctx.limits.trainingSetRows) {
+      throw new ApiError(413, 'body_too_large', `training set '${name}' has ${result.rows.length} rows, more than ${ctx.limits.trainingSetRows} for a JSON answer: ask for 'Accept: ${ARROW_STREAM}' or send a 'limit'`);
+    }
+    return c.json({ training_set: name, columns: result.columns, rows: result.rows });
+  });
+
+  return app;
+}

@@ -1,0 +1,380 @@
+/**
+ * The online store: feature values as of a time, per view, in Redis.
+ *
+ * Materialize → compute (`materializeSql` on DuckDB, streamed) → write a
+ * new generation hash (pipelined HSETs, many entities per command) → flip
+ * the view's live pointer to it and drop the old one, in one Lua script.
+ * Reads resolve the live generation and fetch the entities in one script
+ * too, so a reader sees one whole generation or the other, never a mix.
+ * Incremental runs rewrite only the entities whose packed values changed,
+ * in one MULTI. Key layout: docs/redis.md.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { materializeSql } from '../../src/compile/emit-sql.js';
+import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
+import type { Engine, Value } from '../../src/engine/engine.js';
+import { ApiError } from '../errors/index.js';
+import { guard, Keys, redisError, type Redis } from '../redis/index.js';
+import { engineReason } from '../../src/project.js';
+import { canStream } from '../engine/index.js';
+import { entityField, packValues } from './codec.js';
+
+/** What a view's live generation holds (stored as JSON beside its pointer). */
+export interface GenMeta {
+  generation: number;
+  /** The time the values are as of (ISO-8601 UTC). */
+  as_of: string;
+  features: string[];
+  keys: string[];
+  entities: number;
+  version: string | null;
+  materialized_at: string;
+  mode: 'full' | 'incremental';
+}
+
+export interface MaterializeOptions {
+  project: string;
+  plan: ProjectPlan;
+  /** The published version the plan comes from (recorded in the generation's metadata). */
+  version?: string | null;
+  /** Views to materialize; default every view of the plan. */
+  views?: string[];
+  /** Epoch milliseconds. */
+  asOf: number;
+  engine: Engine;
+  /** Rewrite only entities whose values changed, in place (falls back to full when there is no compatible live generation). */
+  incremental?: boolean;
+  resolvePath?: (path: string) => string;
+  /** Called after each view. */
+  onView?: (r: ViewMaterialization) => void;
+}
+
+export interface ViewMaterialization {
+  view: string;
+  generation: number;
+  /** Entities written (full) or now live (incremental). */
+  entities: number;
+  /** Feature values computed: entities × features. */
+  values: number;
+  seconds: number;
+  as_of: string;
+  mode: 'full' | 'incremental';
+  /** Incremental only: entities added or rewritten, and removed. */
+  changed?: number;
+  removed?: number;
+  /** Why an incremental request ran in full. */
+  note?: string;
+}
+
+export interface ReadRequest {
+  view: string;
+  /** Entity fields (see `entityField`). */
+  fields: string[];
+}
+
+export interface ReadResult {
+  meta: GenMeta | null;
+  /** Packed values per requested field; null where the entity has none. */
+  values: (string | null)[];
+}
+
+/** Resolves each view's live generation and reads the entities, atomically. */
+const READ = `
+local out = {}
+local i = 3
+for v = 1, tonumber(ARGV[2]) do
+  local view = ARGV[i]
+  local n = tonumber(ARGV[i + 1])
+  i = i + 2
+  local live = redis.call('HMGET', KEYS[1], view, view .. ':meta')
+  if live[1] and n > 0 then
+    out[v] = { live[2], redis.call('HMGET', ARGV[1] .. view .. ':' .. live[1], unpack(ARGV, i, i + n - 1)) }
+  else
+    out[v] = { live[2], {} }
+  end
+  i = i + n
+end
+return out
+`;
+
+/** Points a view at a new generation, sets its expiry, drops the old one, announces it. */
+const FLIP = `
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], ARGV[1] .. ':meta', ARGV[3])
+if tonumber(ARGV[4]) > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) else redis.call('PERSIST', KEYS[2]) end
+if old and old ~= ARGV[2] then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. old) end
+redis.call('PUBLISH', ARGV[6], ARGV[7])
+return old
+`;
+
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+type Scripted = Redis & {
+  fbRead(live: string, ...argv: (string | number)[]): Promise<[string | null, (string | null)[]][]>;
+  fbFlip(live: string, gen: string, ...argv: (string | number)[]): Promise<string | null>;
+  fbUnlock(lock: string, token: string): Promise<number>;
+};
+
+/** Entities per HSET command, and HSET commands in flight at once. */
+const BATCH = 1000;
+const IN_FLIGHT = 8;
+/** A generation being written expires by itself if the writer dies before the flip. */
+const STAGING_TTL_MS = 60 * 60 * 1000;
+const LOCK_TTL_MS = 30 * 60 * 1000;
+
+const define = (r: Redis) => {
+  const s = r as unknown as Partial<Scripted>;
+  if (!s.fbRead) r.defineCommand('fbRead', { numberOfKeys: 1, lua: READ });
+  if (!s.fbFlip) r.defineCommand('fbFlip', { numberOfKeys: 2, lua: FLIP });
+  if (!s.fbUnlock) r.defineCommand('fbUnlock', { numberOfKeys: 1, lua: UNLOCK });
+  return r as Scripted;
+};
+
+export class OnlineStore {
+  private readonly reader: Scripted;
+  private readonly writer: Scripted;
+  private readonly metaCache = new Map<string, GenMeta>();
+
+  /**
+   * @example
+   * ```ts
+   * const store = new OnlineStore(readerConnection, writerConnection)
+   * await store.materialize({ project: 'fraud', plan, asOf: Date.now(), engine })
+   * ```
+   */
+  constructor(
+    reader: Redis,
+    writer: Redis = reader,
+    readonly keys: Keys = new Keys(),
+  ) {
+    this.reader = define(reader);
+    this.writer = writer === reader ? this.reader : define(writer);
+  }
+
+  /** Reads entities of several views in one round trip, each view from one whole generation. */
+  async read(project: string, requests: ReadRequest[]): Promise<ReadResult[]> {
+    const argv: (string | number)[] = [this.keys.genPrefix(project), requests.length];
+    for (const r of requests) argv.push(r.view, r.fields.length, ...r.fields);
+    const res = await guard(this.reader, () => this.reader.fbRead(this.keys.live(project), ...argv));
+    return res.map(([meta, values]) => ({ meta: meta === null ? null : this.parseMeta(meta), values }));
+  }
+
+  private parseMeta(s: string): GenMeta {
+    let m = this.metaCache.get(s);
+    if (!m) {
+      if (this.metaCache.size > 256) this.metaCache.clear();
+      m = JSON.parse(s) as GenMeta;
+      this.metaCache.set(s, m);
+    }
+    return m;
+  }
+
+  /** The live generation of every materialized view of a project. */
+  async live(project: string): Promise<Record<string, GenMeta>> {
+    const all = await guard(this.reader, () => this.reader.hgetall(this.keys.live(project)));
+    const out: Record<string, GenMeta> = {};
+    for (const [k, v] of Object.entries(all)) if (k.endsWith(':meta')) out[k.slice(0, -5)] = this.parseMeta(v);
+    return out;
+  }
+
+  /** Materializes the requested views one after the other. */
+  async materialize(opts: MaterializeOptions): Promise<ViewMaterialization[]> {
+    const names = opts.views ?? opts.plan.views.map((v) => v.name);
+    const out: ViewMaterialization[] = [];
+    for (const name of names) {
+      const view = opts.plan.views.find((v) => v.name === name);
+      if (!view) throw new ApiError(404, 'not_found', `project ${opts.project} has no feature block '${name}'`);
+      const r = await this.withLock(opts.project, name, () => (opts.incremental ? this.incremental(opts, view) : this.full(opts, view)));
+      opts.onView?.(r);
+      out.push(r);
+    }
+    return out;
+  }
+
+  private async withLock<T>(project: string, view: string, fn: () => Promise<T>): Promise<T> {
+    const w = this.writer;
+    const key = this.keys.lock(project, view);
+    const token = randomUUID();
+    const ok = await guard(w, () => w.set(key, token, 'PX', LOCK_TTL_MS, 'NX'));
+    if (ok !== 'OK') throw new ApiError(409, 'conflict', `feature block '${view}' of project ${project} is being materialized already; try again when that run ends`);
+    try {
+      return await fn();
+    } finally {
+      await w.fbUnlock(key, token).catch(() => {});
+    }
+  }
+
+  private sql(opts: MaterializeOptions, view: ViewPlan) {
+    return materializeSql(opts.plan, view.name, { asOf: opts.asOf, ...(opts.resolvePath ? { resolvePath: opts.resolvePath } : {}) });
+  }
+
+  /** Runs the view's SQL and calls `onRows` with row-major chunks: keys, features, __as_of. */
+  private async compute(opts: MaterializeOptions, view: ViewPlan, onRows: (rows: Value[][]) => Promise<void> | void): Promise<void> {
+    const sql = this.sql(opts, view);
+    const names = [...view.keys, ...view.features.map((f) => f.name), '__as_of'];
+    // Errors of `onRows` (Redis writes) pass through as they are; the engine's own become 422.
+    let callbackError: unknown;
+    const call = async (rows: Value[][]) => {
+      try {
+        await onRows(rows);
+      } catch (err) {
+        callbackError = err;
+        throw err;
+      }
+    };
+    try {
+      if (canStream(opts.engine)) {
+        await opts.engine.stream(sql, call);
+        return;
+      }
+      const r = await opts.engine.query(sql);
+      for (let i = 0; i < r.rows.length; i += BATCH * 2) {
+        await call(r.rows.slice(i, i + BATCH * 2).map((row) => names.map((n) => row[n] ?? null)));
+      }
+    } catch (err) {
+      if (callbackError !== undefined) throw callbackError;
+      throw new ApiError(422, 'query_failed', `materializing '${view.name}' failed: ${engineReason(err)}`);
+    }
+  }
+
+  private meta(opts: MaterializeOptions, view: ViewPlan, generation: number, entities: number, mode: GenMeta['mode']): GenMeta {
+    return {
+      generation,
+      as_of: new Date(opts.asOf).toISOString(),
+      features: view.features.map((f) => f.name),
+      keys: view.keys,
+      entities,
+      version: opts.version ?? null,
+      materialized_at: new Date().toISOString(),
+      mode,
+    };
+  }
+
+  private announce(opts: MaterializeOptions, view: string, generation: number) {
+    return JSON.stringify({ type: 'materialize', project: opts.project, view, generation, as_of: new Date(opts.asOf).toISOString(), origin: 'online-store' });
+  }
+
+  private async full(opts: MaterializeOptions, view: ViewPlan, note?: string): Promise<ViewMaterialization> {
+    const t0 = performance.now();
+    const w = this.writer;
+    const k = this.keys;
+    const generation = await guard(w, () => w.incr(k.genCounter(opts.project)));
+    const genKey = k.gen(opts.project, view.name, generation);
+    const nk = view.keys.length;
+    const nf = view.features.length;
+    let entities = 0;
+    let first = true;
+    const inFlight: Promise<unknown>[] = [];
+    const send = async (args: string[]) => {
+      if (w.status !== 'ready') throw redisError(new Error('not connected'));
+      inFlight.push(w.hset(genKey, ...args).catch((e) => Promise.reject(redisError(e))));
+      if (first) {
+        inFlight.push(w.pexpire(genKey, STAGING_TTL_MS).catch((e) => Promise.reject(redisError(e))));
+        first = false;
+      }
+      if (inFlight.length >= IN_FLIGHT) await Promise.all(inFlight.splice(0, inFlight.length - IN_FLIGHT / 2));
+    };
+    try {
+      await this.compute(opts, view, async (rows) => {
+          for (let i = 0; i < rows.length; i += BATCH) {
+            const end = Math.min(rows.length, i + BATCH);
+            const args = new Array<string>((end - i) * 2);
+            for (let j = i, a = 0; j < end; j++) {
+              const row = rows[j]!;
+              args[a++] = nk === 1 ? entityField([row[0]]) : entityField(row.slice(0, nk));
+              args[a++] = packValues(row, nk, nk + nf);
+            }
+            entities += end - i;
+            await send(args);
+          }
+        });
+      await guard(w, () => Promise.all(inFlight));
+      const meta = this.meta(opts, view, generation, entities, 'full');
+      await guard(w, () =>
+        w.fbFlip(k.live(opts.project), genKey, view.name, generation, JSON.stringify(meta), view.ttlMs ?? 0, k.genPrefix(opts.project), k.channel(), this.announce(opts, view.name, generation)),
+      );
+    } catch (err) {
+      await Promise.allSettled(inFlight);
+      await w.unlink(genKey).catch(() => {});
+      throw err;
+    }
+    const r: ViewMaterialization = {
+      view: view.name,
+      generation,
+      entities,
+      values: entities * nf,
+      seconds: (performance.now() - t0) / 1000,
+      as_of: new Date(opts.asOf).toISOString(),
+      mode: 'full',
+    };
+    if (note) r.note = note;
+    return r;
+  }
+
+  private async incremental(opts: MaterializeOptions, view: ViewPlan): Promise<ViewMaterialization> {
+    const t0 = performance.now();
+    const w = this.writer;
+    const k = this.keys;
+    const [gen, metaText] = await guard(w, () => w.hmget(k.live(opts.project), view.name, `${view.name}:meta`));
+    const features = view.features.map((f) => f.name);
+    if (!gen || !metaText) return this.full(opts, view, 'no live generation yet: ran in full');
+    const old = JSON.parse(metaText) as GenMeta;
+    if (old.features.join('\0') !== features.join('\0') || old.keys.join('\0') !== view.keys.join('\0')) {
+      return this.full(opts, view, 'the feature block changed since the live generation: ran in full');
+    }
+    const genKey = k.gen(opts.project, view.name, gen);
+    const nk = view.keys.length;
+    const nf = features.length;
+    const next = new Map<string, string>();
+    await this.compute(opts, view, (rows) => {
+      for (const row of rows) next.set(entityField(row.slice(0, nk)), packValues(row, nk, nk + nf));
+    });
+    const entities = next.size;
+    // Compare with what is live, chunk by chunk; what is left in `next` afterwards is new.
+    const changed: string[] = [];
+    const removed: string[] = [];
+    let cursor = '0';
+    let existed = false;
+    do {
+      const [c, flat] = await guard(w, () => w.hscan(genKey, cursor, 'COUNT', 2000));
+      cursor = c;
+      for (let i = 0; i < flat.length; i += 2) {
+        existed = true;
+        const field = flat[i]!;
+        const now = next.get(field);
+        if (now === undefined) removed.push(field);
+        else {
+          if (now !== flat[i + 1]) changed.push(field, now);
+          next.delete(field);
+        }
+      }
+    } while (cursor !== '0');
+    if (!existed && old.entities > 0) return this.full(opts, view, 'the live generation has expired: ran in full');
+    for (const [f, v] of next) changed.push(f, v);
+    const meta = this.meta(opts, view, Number(gen), entities, 'incremental');
+    const tx = w.multi();
+    for (let i = 0; i < changed.length; i += BATCH * 2) tx.hset(genKey, ...changed.slice(i, i + BATCH * 2));
+    for (let i = 0; i < removed.length; i += BATCH) tx.hdel(genKey, ...removed.slice(i, i + BATCH));
+    tx.hset(k.live(opts.project), `${view.name}:meta`, JSON.stringify(meta));
+    if (view.ttlMs) tx.pexpire(genKey, view.ttlMs);
+    tx.publish(k.channel(), this.announce(opts, view.name, Number(gen)));
+    const res = await guard(w, () => tx.exec());
+    const failed = res?.find(([e]) => e);
+    if (failed) throw failed[0];
+    return {
+      view: view.name,
+      generation: Number(gen),
+      entities,
+      values: entities * nf,
+      seconds: (performance.now() - t0) / 1000,
+      as_of: meta.as_of,
+      mode: 'incremental',
+      changed: changed.length / 2,
+      removed: removed.length,
+    };
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Online routes: materialize feature values into Redis (🔒) and read them.
+ * @module
+ */
+import { Hono } from 'hono';
+import { parseUtc } from '../../src/compile/emit-sql.js';
+import type { ViewPlan } from '../../src/compile/plan.js';
+import { didYouMean } from '../../src/lang/diagnostics.js';
+import { bearerAuth } from '../auth/index.js';
+import { online, type ServerContext } from '../context.js';
+import { ApiError } from '../errors/index.js';
+import { assertPlanPaths, sourcesOf } from '../projects/index.js';
+import type { PublishedVersion } from '../registry/index.js';
+import { array, boolean, fail, object, optional, readJson, record, scalar, string } from '../validate/index.js';
+import { entityField } from './codec.js';
+import type { GenMeta } from './index.js';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const projectName = () => string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' });
+
+/** What a list of requested feature names resolves to against one published version. */
+interface Resolution {
+  columns: string[];
+  views: { view: ViewPlan; features: string[]; columns: number[] }[];
+}
+
+/** `as_of` as epoch ms: a number is epoch ms, a string an ISO date or date-time (UTC unless it says otherwise). */
+export function parseAsOf(v: string | number | undefined, field = 'as_of'): number {
+  if (v === undefined) return Date.now();
+  const ms = typeof v === 'number' ? v : parseUtc(v);
+  if (!Number.isFinite(ms)) fail(field, `'${String(v).slice(0, 40)}' is not a time: use e.g. 2024-06-01 or 2024-06-01T12:00:00Z, or epoch milliseconds`);
+  return ms;
+}
+
+function resolve(pv: PublishedVersion, names: string[]): Resolution {
+  const columns: string[] = [];
+  const byView = new Map<string, Resolution['views'][number]>();
+  const add = (view: ViewPlan, feature: string) => {
+    const col = `${view.name}.${feature}`;
+    if (columns.includes(col)) return;
+    let e = byView.get(view.name);
+    if (!e) byView.set(view.name, (e = { view, features: [], columns: [] }));
+    e.features.push(feature);
+    e.columns.push(columns.length);
+    columns.push(col);
+  };
+  names.forEach((n, i) => {
+    const field = `features[${i}]`;
+    const dot = n.indexOf('.');
+    if (dot <= 0 || dot === n.length - 1) fail(field, `'${n}' is not 'view.feature' or 'view.*'`);
+    const vn = n.slice(0, dot);
+    const fn = n.slice(dot + 1);
+    const view = pv.views.get(vn);
+    if (!view) {
+      const s = didYouMean(vn, pv.views.keys());
+      fail(field, `project ${pv.project} has no feature block '${vn}'${s ? ` (did you mean '${s}'?)` : ''}`);
+    }
+    if (fn === '*') {
+      for (const f of view.features) add(view, f.name);
+      return;
+    }
+    if (!view.features.some((f) => f.name === fn)) {
+      const s = didYouMean(fn, view.features.map((f) => f.name));
+      fail(field, `feature block '${vn}' has no feature '${fn}'${s ? ` (did you mean '${s}'?)` : ''}`);
+    }
+    add(view, fn);
+  });
+  return { columns, views: [...byView.values()] };
+}
+
+export function onlineRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  const resolutions = new Map<string, Resolution>();
+  const featureIndex = new WeakMap<GenMeta, Map<string, number>>();
+  const indexOf = (m: GenMeta) => {
+    let ix = featureIndex.get(m);
+    if (!ix) featureIndex.set(m, (ix = new Map(m.features.map((f, i) => [f, i]))));
+    return ix;
+  };
+
+  const materializeBody = object({
+    project: projectName(),
+    view: optional(string({ min: 1, max: 200 })),
+    as_of: optional(scalar()),
+    incremental: optional(boolean()),
+  });
+
+  app.post('/v1/materialize', bearerAuth({ token: ctx.token }), async (c) => {
+    const b = await readJson(c, materializeBody);
+    const asOf = parseAsOf(b.as_of);
+    const { registry, store } = online(ctx);
+    const pv = await registry.current(b.project);
+    if (!pv) throw new ApiError(404, 'not_found', `project '${b.project}' has not been published`, { field: 'project' });
+    let views = pv.plan.views.map((v) => v.name);
+    if (b.view !== undefined) {
+      if (!pv.views.has(b.view)) {
+        const s = didYouMean(b.view, views);
+        throw new ApiError(404, 'not_found', `project ${b.project} has no feature block '${b.view}'${s ? ` (did you mean '${s}'?)` : ''}`, { field: 'view' });
+      }
+      views = [b.view];
+    }
+    assertPlanPaths(ctx.root, pv.plan, sourcesOf(pv.plan, views));
+    const results = await store.materialize({
+      project: b.project,
+      plan: pv.plan,
+      version: pv.version,
+      views,
+      asOf,
+      engine: ctx.engine,
+      incremental: b.incremental ?? false,
+      onView: (r) => {
+        ctx.metrics.materializedValues.inc({ project: b.project, view: r.view }, r.values);
+        ctx.metrics.materializeSeconds.inc({ project: b.project, view: r.view }, r.seconds);
+        ctx.log(`featurebook serve: materialized ${b.project}.${r.view} as of ${r.as_of}: ${r.entities} entities, ${r.values} values in ${r.seconds.toFixed(2)}s (${r.mode})`);
+      },
+    });
+    return c.json({ project: b.project, version: pv.version, as_of: new Date(asOf).toISOString(), views: results });
+  });
+
+  const featuresBody = object({
+    project: projectName(),
+    features: array(string({ min: 1, max: 400 }), { min: 1, max: ctx.limits.features }),
+    entities: array(record(scalar(), { min: 1, max: 32 }), { min: 1, max: ctx.limits.entities }),
+  });
+
+  app.post('/v1/features', async (c) => {
+    const b = await readJson(c, featuresBody);
+    const { registry, store } = online(ctx);
+    const pv = await registry.current(b.project);
+    if (!pv) throw new ApiError(404, 'not_found', `project '${b.project}' has not been published`, { field: 'project' });
+
+    const cacheKey = `${pv.project}\n${pv.version}\n${b.features.join('\n')}`;
+    let res = resolutions.get(cacheKey);
+    if (!res) {
+      res = resolve(pv, b.features);
+      if (resolutions.size > 1000) resolutions.clear();
+      resolutions.set(cacheKey, res);
+    }
+
+    const entities = b.entities;
+    const requests = res.views.map(({ view }) => {
+      const keys = view.keys;
+      const fields = new Array<string>(entities.length);
+      for (let j = 0; j < entities.length; j++) {
+        const e = entities[j]!;
+        const vals = new Array(keys.length);
+        for (let k = 0; k < keys.length; k++) {
+          const v = e[keys[k]!];
+          if (v === undefined) fail(`entities[${j}].${keys[k]}`, `missing key '${keys[k]}' (feature block '${view.name}' is keyed by ${keys.join(', ')})`);
+          vals[k] = v;
+        }
+        fields[j] = entityField(vals);
+      }
+      return { view: view.name, fields };
+    });
+
+    const found = await store.read(pv.project, requests);
+    const width = res.columns.length;
+    const rows = new Array(entities.length);
+    const missingByView = new Array<number>(res.views.length).fill(0);
+    for (let j = 0; j < entities.length; j++) {
+      const values = new Array(width).fill(null);
+      const asOf: Record<string, string | null> = {};
+      let missing: string[] | undefined;
+      for (let vi = 0; vi < res.views.length; vi++) {
+        const rv = res.views[vi]!;
+        const r = found[vi]!;
+        const packed = r.values[j];
+        if (packed == null || r.meta === null) {
+          asOf[rv.view.name] = null;
+          (missing ??= []).push(rv.view.name);
+          missingByView[vi]!++;
+          continue;
+        }
+        const arr = JSON.parse(packed) as unknown[];
+        const ix = indexOf(r.meta);
+        for (let f = 0; f < rv.features.length; f++) {
+          const i = ix.get(rv.features[f]!);
+          if (i !== undefined) values[rv.columns[f]!] = arr[i] ?? null;
+        }
+        asOf[rv.view.name] = r.meta.as_of;
+      }
+      rows[j] = missing ? { values, as_of: asOf, missing } : { values, as_of: asOf };
+    }
+    ctx.metrics.servedEntities.inc({ project: pv.project }, entities.length);
+    missingByView.forEach((n, vi) => n && ctx.metrics.missingEntities.inc({ project: pv.project, view: res.views[vi]!.view.name }, n));
+    return c.json({ project: pv.project, version: pv.version, features: res.columns, rows });
+  });
+
+  return app;
+}

@@ -1,0 +1,264 @@
+/**
+ * The registry: compiled projects in Redis, as immutable versions named by
+ * the SHA-256 of their normalized source, with a current-version pointer
+ * switched atomically (one Lua script that also announces the switch on
+ * pub/sub). Every server subscribes and reloads the announced version, so
+ * a publish reaches all of them without restart. Key layout: docs/redis.md.
+ * @module
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
+import { ApiError } from '../errors/index.js';
+import { guard, Keys, type Redis } from '../redis/index.js';
+import { breakingChanges, describeBreakingChanges } from './compat.js';
+
+export interface PublishedVersion {
+  project: string;
+  version: string;
+  source: string;
+  plan: ProjectPlan;
+  sql: Record<string, string>;
+  publishedAt: string;
+  /** Where the source was published from (a path under the data root, or the CLI's file). */
+  file?: string;
+  views: Map<string, ViewPlan>;
+}
+
+export interface PublishInput {
+  source: string;
+  plan: ProjectPlan;
+  sql: Record<string, string>;
+  file?: string;
+  /** Publish even if it removes or retypes features in use. */
+  force?: boolean;
+}
+
+export interface PublishResult {
+  project: string;
+  version: string;
+  /** The version that was current before, if any. */
+  previous: string | null;
+  /** False when this version had been published before (it is immutable: the stored copy stays). */
+  created: boolean;
+}
+
+/** Normalizes line ends, trailing blanks and a byte-order mark, so cosmetic edits do not make a new version. */
+export function normalizeSource(source: string): string {
+  return (
+    source
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => l.replace(/[ \t]+$/, ''))
+      .join('\n')
+      .replace(/^\n+|\n+$/g, '') + '\n'
+  );
+}
+
+/** A version's name: the SHA-256 (hex) of the normalized source. */
+export const versionOf = (source: string) => createHash('sha256').update(normalizeSource(source)).digest('hex');
+
+/** Atomically: store the version unless it exists, make it current (compare-and-set), record it, announce it. */
+const PUBLISH = `
+local cur = redis.call('GET', KEYS[1])
+if (cur or '') ~= ARGV[2] then return {'conflict', cur or ''} end
+local created = 0
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  redis.call('HSET', KEYS[2], 'project', ARGV[8], 'source', ARGV[3], 'plan', ARGV[4], 'sql', ARGV[5], 'published_at', ARGV[6], 'file', ARGV[11])
+  created = 1
+end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('ZADD', KEYS[3], 'NX', ARGV[7], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[8])
+redis.call('PUBLISH', ARGV[9], ARGV[10])
+return {'ok', cur or '', created}
+`;
+
+export type RegistryEvent =
+  | { type: 'publish'; project: string; version: string; previous: string | null; origin: string }
+  | { type: 'materialize'; project: string; view: string; generation: number; as_of: string; origin: string };
+
+type Scripted = Redis & {
+  fbPublish(k1: string, k2: string, k3: string, k4: string, ...argv: string[]): Promise<[string, string, number?]>;
+};
+
+const MAX_CACHED_VERSIONS = 64;
+
+export class Registry {
+  /** Identifies this process in announcements. */
+  readonly origin = randomUUID();
+  private readonly versionCache = new Map<string, PublishedVersion>();
+  /** project → current version (null: none); trusted only while subscribed. */
+  private readonly currentCache = new Map<string, string | null>();
+  /** Bumped per project on every announcement, to drop reads that raced one. */
+  private readonly epochs = new Map<string, number>();
+  private subscribed = false;
+  private sub: Redis | undefined;
+  private listeners: ((e: RegistryEvent) => void)[] = [];
+
+  constructor(
+    readonly redis: Redis,
+    readonly keys: Keys = new Keys(),
+  ) {
+    if (!(redis as unknown as Partial<Scripted>).fbPublish) redis.defineCommand('fbPublish', { numberOfKeys: 4, lua: PUBLISH });
+  }
+
+  /** Calls `fn` for each announcement (after the registry has applied it). */
+  onEvent(fn: (e: RegistryEvent) => void) {
+    this.listeners.push(fn);
+  }
+
+  /**
+   * Subscribes to announcements on `sub` (a dedicated connection). While the
+   * subscription is down, the current-version cache is bypassed: a missed
+   * announcement can never leave a server on an old version.
+   */
+  async subscribe(sub: Redis): Promise<void> {
+    this.sub = sub;
+    const channel = this.keys.channel();
+    const down = () => {
+      this.subscribed = false;
+      this.currentCache.clear();
+    };
+    const up = async () => {
+      try {
+        await sub.subscribe(channel);
+        this.currentCache.clear();
+        this.subscribed = true;
+      } catch {
+        down();
+      }
+    };
+    sub.on('message', (ch: string, message: string) => {
+      if (ch === channel) this.apply(message);
+    });
+    sub.on('close', down);
+    sub.on('end', down);
+    sub.on('reconnecting', down);
+    sub.on('ready', () => void up());
+    if (sub.status === 'ready') await up();
+  }
+
+  get isSubscribed() {
+    return this.subscribed;
+  }
+
+  private apply(message: string) {
+    let e: RegistryEvent;
+    try {
+      e = JSON.parse(message) as RegistryEvent;
+    } catch {
+      return;
+    }
+    if (e.type === 'publish' && typeof e.project === 'string' && typeof e.version === 'string') {
+      this.epochs.set(e.project, (this.epochs.get(e.project) ?? 0) + 1);
+      if (this.subscribed) this.currentCache.set(e.project, e.version);
+      // Load it now, so the first request after a publish does not pay for it.
+      this.load(e.project, e.version).then(
+        () => this.listeners.forEach((f) => f(e)),
+        () => {},
+      );
+      return;
+    }
+    if (e.type === 'materialize') this.listeners.forEach((f) => f(e));
+  }
+
+  /** Publishes a compiled project; refuses (409) breaking changes unless `force`. */
+  async publish(input: PublishInput): Promise<PublishResult> {
+    const project = input.plan.project;
+    const version = versionOf(input.source);
+    const r = this.redis as Scripted;
+    const k = this.keys;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const previous = await guard(r, () => r.get(k.current(project)));
+      if (previous && previous !== version && !input.force) {
+        const cur = await this.load(project, previous);
+        const breaks = cur ? breakingChanges(cur.plan, input.plan) : [];
+        if (breaks.length) {
+          throw new ApiError(409, 'breaking_change', `refusing to publish ${project} ${version.slice(0, 12)}: ${describeBreakingChanges(breaks)}`, {
+            details: breaks.map((b) => ({ feature: b.feature, used_by: b.usedBy, change: b.change, ...(b.from ? { from: b.from, to: b.to } : {}) })),
+          });
+        }
+      }
+      const now = new Date();
+      const message = JSON.stringify({ type: 'publish', project, version, previous, origin: this.origin } satisfies RegistryEvent);
+      const res = await guard(r, () =>
+        r.fbPublish(
+          k.current(project),
+          k.version(project, version),
+          k.versions(project),
+          k.projects(),
+          version,
+          previous ?? '',
+          input.source,
+          JSON.stringify(input.plan),
+          JSON.stringify(input.sql),
+          now.toISOString(),
+          String(now.getTime()),
+          project,
+          k.channel(),
+          message,
+          input.file ?? '',
+        ),
+      );
+      if (res[0] === 'conflict') continue; // another publish switched it meanwhile: check again against the new current
+      return { project, version, previous: previous || null, created: res[2] === 1 };
+    }
+    throw new ApiError(409, 'conflict', `project ${project} is being published concurrently; try again`);
+  }
+
+  /** The current version of `project`, or undefined when it was never published. */
+  async current(project: string): Promise<PublishedVersion | undefined> {
+    let version: string | null | undefined = this.subscribed ? this.currentCache.get(project) : undefined;
+    if (version === undefined) {
+      const epoch = this.epochs.get(project) ?? 0;
+      const wasSubscribed = this.subscribed;
+      version = await guard(this.redis, () => this.redis.get(this.keys.current(project)));
+      if (wasSubscribed && this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.currentCache.set(project, version);
+    }
+    return version ? this.load(project, version) : undefined;
+  }
+
+  /** One published version (immutable, so cached once loaded). */
+  async load(project: string, version: string): Promise<PublishedVersion | undefined> {
+    const id = `${project}\0${version}`;
+    const hit = this.versionCache.get(id);
+    if (hit) return hit;
+    const [source, plan, sql, publishedAt, file] = await guard(this.redis, () =>
+      this.redis.hmget(this.keys.version(project, version), 'source', 'plan', 'sql', 'published_at', 'file'),
+    );
+    if (source == null || plan == null) return undefined;
+    const p = JSON.parse(plan) as ProjectPlan;
+    const v: PublishedVersion = {
+      project,
+      version,
+      source,
+      plan: p,
+      sql: sql ? (JSON.parse(sql) as Record<string, string>) : {},
+      publishedAt: publishedAt ?? '',
+      views: new Map(p.views.map((x) => [x.name, x])),
+    };
+    if (file) v.file = file;
+    if (this.versionCache.size >= MAX_CACHED_VERSIONS) this.versionCache.delete(this.versionCache.keys().next().value!);
+    this.versionCache.set(id, v);
+    return v;
+  }
+
+  /** Every published version of a project, oldest first. */
+  async versions(project: string): Promise<{ version: string; published_at: string }[]> {
+    const flat = await guard(this.redis, () => this.redis.zrange(this.keys.versions(project), 0, -1, 'WITHSCORES'));
+    const out: { version: string; published_at: string }[] = [];
+    for (let i = 0; i < flat.length; i += 2) out.push({ version: flat[i]!, published_at: new Date(Number(flat[i + 1])).toISOString() });
+    return out;
+  }
+
+  async projects(): Promise<string[]> {
+    return (await guard(this.redis, () => this.redis.smembers(this.keys.projects()))).sort();
+  }
+
+  /** Stops delivering events to listeners (the connections belong to the caller). */
+  close() {
+    this.sub = undefined;
+    this.listeners = [];
+  }
+}
