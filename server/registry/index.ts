@@ -180,6 +180,7 @@ export class Registry {
           });
         }
       }
+      const epoch = this.epochs.get(project) ?? 0;
       const now = new Date();
       const message = JSON.stringify({ type: 'publish', project, version, previous, origin: this.origin } satisfies RegistryEvent);
       const res = await guard(r, () =>
@@ -202,6 +203,8 @@ export class Registry {
         ),
       );
       if (res[0] === 'conflict') continue; // another publish switched it meanwhile: check again against the new current
+      // Serve the new version here at once; unless an announcement arrived meanwhile (it is newer or the same).
+      if (this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.currentCache.set(project, version);
       return { project, version, previous: previous || null, created: res[2] === 1 };
     }
     throw new ApiError(409, 'conflict', `project ${project} is being published concurrently; try again`);
