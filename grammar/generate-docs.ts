@@ -1,39 +1,57 @@
 /**
  * Generates the grammar reference from the parser itself, so the docs cannot
- * drift from the grammar: docs/grammar.html (Chevrotain's railroad diagrams,
- * with their scripts copied into docs/grammar/ — self-hosted, no network) and
- * docs/grammar.md (an EBNF-style listing of every rule).
+ * drift from the grammar:
+ *
+ * - docs/grammar.html: Chevrotain's railroad diagrams. Self-hosted: the
+ *   scripts and stylesheet are copied from node_modules/chevrotain/diagrams/
+ *   into docs/grammar/ (Chevrotain's default points at a CDN, and the docs
+ *   must work offline).
+ * - docs/grammar.md: an EBNF-style listing of every rule and token.
  *
  *   npx tsx grammar/generate-docs.ts          # write
  *   npx tsx grammar/generate-docs.ts --check  # exit 1 when the checked-in docs are stale
+ *
+ * test/parse.test.ts runs the same check.
  */
-import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
+import { createSyntaxDiagramsCode, type ISerializedGast, type TokenType } from 'chevrotain';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fdlParser } from './parser.js';
+import * as T from './tokens.js';
 
-const root = new URL('..', import.meta.url).pathname;
-const ASSETS = ['diagrams.css', 'vendor/railroad-diagrams.js', 'src/diagrams_builder.js', 'src/diagrams_behavior.js', 'src/main.js'];
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-type Node = ISerializedGast & { definition?: Node[]; name?: string; label?: string; pattern?: string; terminalLabel?: string; nonTerminalName?: string; idx?: number };
+/** The files the diagrams page loads, relative to node_modules/chevrotain/diagrams/ and to docs/grammar/. */
+export const DIAGRAM_ASSETS = ['diagrams.css', 'vendor/railroad-diagrams.js', 'src/diagrams_builder.js', 'src/diagrams_behavior.js', 'src/main.js'];
 
-function terminal(n: Node): string {
-  const label = n.label ?? n.terminalLabel ?? n.name ?? '?';
-  if (label.startsWith("'")) return label;
-  if (n.name?.startsWith('Kw_')) return `'${n.name.slice(3)}'`;
-  return label.startsWith('a ') || label.startsWith('an ') ? label.replace(/^an? /, '').toUpperCase().replace(/ /g, '_') : label;
+/** The serialized GAST, with the few fields this file reads. */
+type Gast = ISerializedGast & { name?: string; label?: string; separator?: Gast; definition?: Gast[] };
+
+/** How a terminal is written in the EBNF: keywords and symbols quoted, other tokens in capitals. */
+const TERMINAL_NAMES = new Map<TokenType, string>([
+  [T.Identifier, 'IDENTIFIER'],
+  [T.QuotedIdentifier, 'QUOTED_IDENTIFIER'],
+  [T.StringLiteral, 'STRING'],
+  [T.NumberLiteral, 'NUMBER'],
+  [T.Duration, 'DURATION'],
+  [T.TimestampLiteral, 'TIMESTAMP'],
+]);
+const byName = new Map(T.allTokens.map((t) => [t.name, t]));
+
+function terminal(n: Gast): string {
+  const t = byName.get(n.name ?? '');
+  return (t && TERMINAL_NAMES.get(t)) ?? n.label ?? n.name ?? '?';
 }
 
-function seq(defs: Node[] | undefined): string {
-  return (defs ?? []).map(ebnf).filter(Boolean).join(' ');
-}
+const seq = (defs: Gast[] | undefined): string => (defs ?? []).map(ebnf).filter(Boolean).join(' ');
 
-function ebnf(n: Node): string {
+function ebnf(n: Gast): string {
   switch (n.type) {
     case 'Terminal':
       return terminal(n);
     case 'NonTerminal':
-      return n.name ?? n.nonTerminalName ?? '?';
+      return n.name ?? '?';
     case 'Alternative':
       return seq(n.definition);
     case 'Option':
@@ -44,7 +62,7 @@ function ebnf(n: Node): string {
       return `${seq(n.definition)} { ${seq(n.definition)} }`;
     case 'RepetitionWithSeparator':
     case 'RepetitionMandatoryWithSeparator': {
-      const sep = n.separator ? terminal(n.separator as Node) : ',';
+      const sep = n.separator ? terminal(n.separator) : "','";
       const one = seq(n.definition);
       return n.type === 'RepetitionWithSeparator' ? `[ ${one} { ${sep} ${one} } ]` : `${one} { ${sep} ${one} }`;
     }
@@ -55,54 +73,75 @@ function ebnf(n: Node): string {
   }
 }
 
+/** The lexical rules, from the token patterns themselves. */
+function tokenLines(): string[] {
+  const pattern = (t: TokenType) => String(t.PATTERN);
+  return [...TERMINAL_NAMES].map(([t, name]) => `${name} = ${pattern(t)} ;`);
+}
+
 export function grammarMarkdown(): string {
-  const rules = fdlParser.getSerializedGastProductions() as Node[];
+  const rules = fdlParser.getSerializedGastProductions() as Gast[];
   const lines = rules.map((r) => `${r.name} ::=\n    ${seq(r.definition)} ;`);
+  const reserved = T.keywordTokens.filter((t) => !t.CATEGORIES?.includes(T.Identifier)).map((t) => `\`${t.LABEL?.replace(/'/g, '')}\``);
   return `# FDL grammar reference
 
-Generated from \`grammar/parser.ts\` by \`npx tsx grammar/generate-docs.ts\`; do not edit.
-Railroad diagrams of the same rules: [grammar.html](grammar.html). The language
-itself is described in [language.md](language.md).
+Generated from \`grammar/parser.ts\` and \`grammar/tokens.ts\` by
+\`npx tsx grammar/generate-docs.ts\`; do not edit. Railroad diagrams of the
+same rules: [grammar.html](grammar.html). The language itself is described in
+[language.md](language.md).
 
-Notation: \`[ x ]\` optional, \`{ x }\` zero or more, \`( a | b )\` one of,
-quoted words are keywords or symbols; NAME is an identifier (or a back-quoted
-name; Identifier and QuotedIdentifier below), STRING, NUMBER, DURATION (\`7d\`) and TIMESTAMP (\`2024-05-01\`) are literals.
-Comments run from \`#\` to the end of the line.
+Notation: \`[ x ]\` optional, \`{ x }\` zero or more, \`( a | b )\` one of;
+quoted words are keywords or symbols. Comments run from \`#\` to the end of
+the line; whitespace separates tokens and is otherwise ignored, so clauses
+need no separators. Keywords are also names: wherever \`IDENTIFIER\` is
+expected, a keyword such as \`key\` or \`ttl\` is accepted too, except the
+reserved words ${reserved.join(', ')} (back-quote them to use them as names).
 
 \`\`\`ebnf
 ${lines.join('\n\n')}
 \`\`\`
+
+## Tokens
+
+\`\`\`ebnf
+${tokenLines().join('\n')}
+\`\`\`
+
+A \`DURATION\` is a whole number and a unit: \`s\` seconds, \`m\` minutes,
+\`h\` hours, \`d\` days, \`w\` weeks. A \`TIMESTAMP\` is always UTC (a trailing
+\`Z\` is allowed, other offsets are not). Strings may not span lines; their
+escapes are \`\\\\ \\' \\" \\n \\t\`.
 `;
 }
 
 export function grammarHtml(): string {
   const html = createSyntaxDiagramsCode(fdlParser.getSerializedGastProductions(), { resourceBase: 'grammar/', css: 'grammar/diagrams.css' });
-  return html.replace('<title>', '<title>FDL grammar — ').replace(/<head>/, '<head>\n<meta charset="utf-8">');
+  return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<title>FDL grammar</title>');
 }
 
-function main() {
-  const check = process.argv.includes('--check');
-  const md = grammarMarkdown();
-  const html = grammarHtml();
-  const mdPath = join(root, 'docs/grammar.md');
-  const htmlPath = join(root, 'docs/grammar.html');
-  if (check) {
-    const stale = [mdPath, htmlPath].filter((p, i) => !existsSync(p) || readFileSync(p, 'utf8') !== [md, html][i]);
+function main(): void {
+  const outputs: [string, string][] = [
+    [join(root, 'docs/grammar.md'), grammarMarkdown()],
+    [join(root, 'docs/grammar.html'), grammarHtml()],
+  ];
+  const assets = DIAGRAM_ASSETS.map((a) => [join(root, 'node_modules/chevrotain/diagrams', a), join(root, 'docs/grammar', a)] as const);
+  if (process.argv.includes('--check')) {
+    const stale = [
+      ...outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text).map(([path]) => path),
+      ...assets.filter(([from, to]) => !existsSync(to) || !readFileSync(from).equals(readFileSync(to))).map(([, to]) => to),
+    ];
     if (stale.length) {
-      console.error(`stale: ${stale.join(', ')} — run npx tsx grammar/generate-docs.ts`);
+      console.error(`stale: ${stale.join(', ')}\nrun: npx tsx grammar/generate-docs.ts`);
       process.exit(1);
     }
     return;
   }
-  writeFileSync(mdPath, md);
-  writeFileSync(htmlPath, html);
-  const chevrotainDir = join(root, 'node_modules/chevrotain');
-  for (const a of ASSETS) {
-    const to = join(root, 'docs/grammar', a);
+  for (const [path, text] of outputs) writeFileSync(path, text);
+  for (const [from, to] of assets) {
     mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(join(chevrotainDir, 'diagrams', a), to);
+    copyFileSync(from, to);
   }
   console.log('wrote docs/grammar.md, docs/grammar.html and docs/grammar/');
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

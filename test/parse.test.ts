@@ -88,7 +88,7 @@ source \`my source\` { path 'a\\'b.csv' timestamp \`event time\` where x = "q\\"
   assert.equal(s.path?.value, "a'b.csv");
   assert.equal(s.timestamp?.name, 'event time');
   const parts: string[] = [];
-  const walk = (e: Expr) => (e.type === 'binary' && e.op === 'and' ? (walk(e.left), walk(e.right)) : parts.push(show(e)));
+  const walk = (e: Expr): unknown => (e.type === 'binary' && e.op === 'and' ? (walk(e.left), walk(e.right)) : parts.push(show(e)));
   walk(s.where!);
   assert.deepEqual(parts, [`(x = 'q"\\')`, '(y = 1.5e3)', '(z > 2024-05-01T12:30:00Z)', '(w < 4w)']);
   const z = ((s.where as BinaryExpr).left as BinaryExpr).right as BinaryExpr;
