@@ -53,6 +53,8 @@ const CLAUSE_RULES: Record<string, string> = {
 };
 const EXPRESSION_RULES = new Set(['expression', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'primary', 'nameExpr', 'literal']);
 
+const COMPARISON_TOKENS = [T.Equals, T.NotEquals, T.Less, T.LessEq, T.Greater, T.GreaterEq];
+
 const HINTS = new Map<TokenType, string>([
   [T.Duration, 'write a duration as a whole number and a unit: 30s, 15m, 1h, 7d or 4w'],
   [T.StringLiteral, 'put the text in quotes, e.g. "data/events.parquet"'],
@@ -81,7 +83,10 @@ class FdlErrorMessages implements IParserErrorMessageProvider {
       const startsDeclaration = T.declarationKeywords.some((k) => tokenMatcher(actual, k));
       // Inside a block, something that is not a clause: say what a clause would be.
       if (block && actual.tokenType !== EOF && !startsDeclaration) {
-        return withHint(`expected ${block.what} (${block.clauses.join(', ')}) or '}' but found ${found(actual)}`, dym(actual.image, block.clauses));
+        const hint = COMPARISON_TOKENS.some((op) => tokenMatcher(actual, op))
+          ? 'comparisons do not chain: write a < b and b < c'
+          : dym(actual.image, block.clauses);
+        return withHint(`expected ${block.what} (${block.clauses.join(', ')}) or '}' but found ${found(actual)}`, hint);
       }
       const closes = this.block ? ` to close '${this.block}'` : '';
       return withHint(`expected '}'${closes} but found ${found(actual)}`, `every '{' needs a matching '}'`);
@@ -115,7 +120,9 @@ class FdlErrorMessages implements IParserErrorMessageProvider {
     return `expected ${oneOf(firsts.map(label))} but found ${found(next)}`;
   }
 
-  buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+  buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; ruleName: string }): string {
+    // Only `x in ( … )` repeats inside an expression rule.
+    if (EXPRESSION_RULES.has(ruleName)) return `expected an expression but found ${found(actual[0])}`;
     const firsts = expectedIterationPaths.map((path) => path[0]).filter((t): t is TokenType => !!t);
     return `expected ${oneOf(firsts.map(label))} but found ${found(actual[0])}`;
   }
@@ -228,12 +235,24 @@ export class FdlParser extends CstParser {
     this.CONSUME(T.By);
     this.SUBRULE2(this.name);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.featureItem));
+    this.MANY({ GATE: this.notDeclaration, DEF: () => this.SUBRULE(this.featureItem) });
     this.CONSUME(T.RBrace);
   });
 
   /** True unless the next item is `keyword = …`, i.e. a feature named like a clause keyword (`ttl = …`). */
   private readonly notFeature = () => this.LA(2).tokenType !== T.Equals;
+
+  /**
+   * False at the start of the next declaration (`model m`, `features v on`),
+   * so a block missing its '}' ends there, and says so, instead of taking
+   * `model m` for an item of the block. `model = …` is a feature, and in a
+   * monitor `features v.*` is a clause.
+   */
+  private readonly notDeclaration = () => {
+    const t = this.LA(1).tokenType;
+    if (!T.declarationKeywords.includes(t) || this.LA(2).tokenType === T.Equals) return true;
+    return t === T.Features && this.LA(3).tokenType !== T.On;
+  };
 
   /**
    * Clause keywords are tried first, one token of lookahead, each gated on
@@ -259,7 +278,7 @@ export class FdlParser extends CstParser {
         { GATE: this.notFeature, ALT: () => this.SUBRULE(this.descriptionClause) },
         { GATE: this.notFeature, ALT: () => { this.CONSUME(T.Owner); this.CONSUME1(T.StringLiteral); } },
         { GATE: this.notFeature, ALT: () => { this.CONSUME(T.Tags); this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME2(T.StringLiteral) }); } },
-        { ALT: () => this.SUBRULE(this.featureDef) },
+        { GATE: this.notDeclaration, ALT: () => this.SUBRULE(this.featureDef) },
       ],
     });
   });
@@ -336,7 +355,7 @@ export class FdlParser extends CstParser {
     this.SUBRULE(this.name);
     this.ACTION(() => this.enterBlock(kw));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.monitorClause));
+    this.MANY({ GATE: this.notDeclaration, DEF: () => this.SUBRULE(this.monitorClause) });
     this.CONSUME(T.RBrace);
   });
 
@@ -350,7 +369,7 @@ export class FdlParser extends CstParser {
         { ALT: () => { this.CONSUME(T.Features); this.SUBRULE(this.selectorList); } },
         { ALT: () => { this.CONSUME(T.Every); this.CONSUME(T.Duration); } },
         { ALT: () => { this.CONSUME(T.Bins); this.CONSUME(T.NumberLiteral); } },
-        { ALT: () => this.SUBRULE(this.thresholdClause) },
+        { GATE: this.notDeclaration, ALT: () => this.SUBRULE(this.thresholdClause) },
       ],
     });
   });

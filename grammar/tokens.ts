@@ -14,7 +14,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
-export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`[^`\n]+`/, label: 'a name' });
+export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /`[^`\n\r]+`/, label: 'a name' });
 
 const keywords: TokenType[] = [];
 const reservedWords = new Set<TokenType>();
