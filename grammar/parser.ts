@@ -53,6 +53,10 @@ const CLAUSE_RULES: Record<string, string> = {
 };
 const EXPRESSION_RULES = new Set(['expression', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'primary', 'nameExpr', 'literal']);
 
+/** Blocks with list clauses (`key a, b`, `features v.x, v.y`), where a missing ',' is a likely slip. */
+const LIST_BLOCKS = new Set(['entityDecl', 'trainingSetDecl', 'modelDecl', 'monitorDecl']);
+const isName = (t: IToken) => tokenMatcher(t, T.Identifier) || tokenMatcher(t, T.QuotedIdentifier);
+
 const COMPARISON_TOKENS = [T.Equals, T.NotEquals, T.Less, T.LessEq, T.Greater, T.GreaterEq];
 
 const HINTS = new Map<TokenType, string>([
@@ -85,7 +89,8 @@ class FdlErrorMessages implements IParserErrorMessageProvider {
       if (block && actual.tokenType !== EOF && !startsDeclaration) {
         const hint = COMPARISON_TOKENS.some((op) => tokenMatcher(actual, op))
           ? 'comparisons do not chain: write a < b and b < c'
-          : dym(actual.image, block.clauses);
+          : (dym(actual.image, block.clauses) ??
+            (LIST_BLOCKS.has(ruleName) && isName(actual) && (isName(previous) || tokenMatcher(previous, T.Star)) ? "separate the items of a list with ','" : undefined));
         return withHint(`expected ${block.what} (${block.clauses.join(', ')}) or '}' but found ${found(actual)}`, hint);
       }
       const closes = this.block ? ` to close '${this.block}'` : '';

@@ -519,6 +519,30 @@ test('hints: did-you-mean for misspelt keywords, and how to fix common slips', (
   assert.deepEqual(hint('source a { where a < b < c }'), ['comparisons do not chain: write a < b and b < c']);
   assert.match(hint('features f on s by u { n = sum(x) over 7 }')[0]!, /30s, 15m, 1h, 7d or 4w/);
   assert.match(hint('source a {')[0]!, /'\{' needs a matching '\}'/);
+  assert.deepEqual(hint('entity u { key user_id merchant_id }'), ["separate the items of a list with ','"]);
+  assert.deepEqual(hint('training_set t { features a.* c.d }'), ["separate the items of a list with ','"]);
+  // Characters from other languages: one diagnostic each (no syntax error for the token after), with the FDL way.
+  assert.deepEqual(errors('source s { where x = 1 && y }'), [['1:24', "unexpected character '&'"]]);
+  assert.deepEqual(hint('source s { where x = 1 && y }'), ["write 'and'"]);
+  assert.deepEqual(hint('source s { where x in [1, 2] }'), ['lists go in parentheses: x in (1, 2)', 'lists go in parentheses: x in (1, 2)']);
+  assert.deepEqual(hint('features f on s by u { n = count(); m = sum(x) }'), ['FDL needs no separators: put each clause or feature on its own line']);
+});
+
+test('absurdly deep nesting is refused with a diagnostic, not a stack overflow', () => {
+  ok(`source s { where ${'('.repeat(60)}x${')'.repeat(60)} and ${'- '.repeat(200)}y > 0 }`);
+  for (const text of [
+    `source s { where ${'('.repeat(300)}x${')'.repeat(300)} }`,
+    `source s { where ${'- '.repeat(5000)}x }`,
+    `source s { where ${'not '.repeat(5000)}x }`,
+    `source s { where ${'- ('.repeat(2000)}`,
+  ]) {
+    const { diagnostics } = parse(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['too-deeply-nested', 'expression nested too deeply']]);
+    assertSpan(text, diagnostics[0]!.span, 'too deep');
+  }
+  // Long flat chains are fine: they are loops, not recursion.
+  const chain = expr(Array.from({ length: 5000 }, (_, i) => `x${i}`).join(' + '));
+  assert.equal(chain.type, 'binary');
 });
 
 test('lexer errors: unexpected characters and unterminated strings, at their position', () => {

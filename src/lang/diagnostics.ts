@@ -49,6 +49,10 @@ export const MESSAGES = {
   'invalid-number': (p: { text: string }) => ({
     message: `invalid number '${p.text}'`,
   }),
+  'too-deeply-nested': (_: object) => ({
+    message: 'expression nested too deeply',
+    hint: 'split it up: define parts as source columns or as features of their own',
+  }),
 
   // ---- names
   'unknown-name': (p: { kind: string; name: string; suggestion?: string; known?: readonly string[] }) => ({

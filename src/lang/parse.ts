@@ -10,7 +10,7 @@
  */
 import { EOF, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
 import { HINT_SEPARATOR, fdlParser } from '../../grammar/parser.js';
-import { UnterminatedString, fdlLexer } from '../../grammar/tokens.js';
+import { LParen, Minus, Not, RParen, UnterminatedString, fdlLexer } from '../../grammar/tokens.js';
 import type { Program, Span } from './ast.js';
 import { type Diagnostic, diag } from './diagnostics.js';
 import { AstBuilder, tokenSpan } from './to-ast.js';
@@ -37,12 +37,28 @@ function pointAt(text: string, offset: number): Span {
   return { startOffset: offset, endOffset: offset, line, column, endLine: line, endColumn: column };
 }
 
+/** Characters people reach for from other languages, and what FDL writes instead. */
+const CHARACTER_HINTS: Record<string, string> = {
+  ';': 'FDL needs no separators: put each clause or feature on its own line',
+  '&': "write 'and'",
+  '|': "write 'or'",
+  '!': "write 'not', or '!=' for not equal",
+  '[': 'lists go in parentheses: x in (1, 2)',
+  ']': 'lists go in parentheses: x in (1, 2)',
+  ':': "a feature is defined with '=': name = expression",
+};
+
 function lexError(e: ILexingError, text: string): Diagnostic {
-  const start = pointAt(text, e.offset);
+  // The lexer knows the line and column; recomputing them from the text would be quadratic in the number of errors.
+  const line = e.line ?? positionAt(text, e.offset).line;
+  const column = e.column ?? positionAt(text, e.offset).column;
   const length = Math.max(1, e.length);
-  const span: Span = { ...start, endOffset: e.offset + length - 1, endColumn: start.column + length - 1 };
+  const span: Span = { startOffset: e.offset, endOffset: e.offset + length - 1, line, column, endLine: line, endColumn: column + length - 1 };
   const ch = String.fromCodePoint(text.codePointAt(e.offset) ?? 0x20);
-  return diag('unexpected-character', span, { char: ch < ' ' ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch });
+  const d = diag('unexpected-character', span, { char: ch < ' ' ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch });
+  const hint = CHARACTER_HINTS[ch];
+  if (hint) d.hint = hint;
+  return d;
 }
 
 /** A parser error at its token; at end of input, just after the last real token (where the missing piece belongs). */
@@ -55,6 +71,27 @@ function syntaxError(e: IRecognitionException, text: string, lastToken: IToken |
   d.message = message;
   if (hint.length) d.hint = hint.join(' ');
   return d;
+}
+
+/**
+ * How deep an expression may nest, counting a parenthesis as 4 (it costs the
+ * parser several rules) and a prefix operator (`-`, `not`) as 1: far beyond
+ * any real expression, well short of running out of stack.
+ */
+const MAX_NESTING = 256;
+
+/** The first token that nests parentheses and prefix operators too deeply, if any. */
+function tooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let parentheses = 0;
+  let prefixes = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LParen) parentheses++;
+    else if (t.tokenType === RParen) parentheses = Math.max(0, parentheses - 1);
+    if (t.tokenType === Minus || t.tokenType === Not) prefixes++;
+    else if (t.tokenType !== LParen) prefixes = 0;
+    if (4 * parentheses + prefixes > MAX_NESTING) return t;
+  }
+  return undefined;
 }
 
 /**
@@ -71,12 +108,25 @@ export function parse(source: string): { program: Program; diagnostics: Diagnost
     // An unterminated string stays in the stream (as a string) so that the parser does not pile errors on top.
     for (const t of lexed.tokens) if (t.tokenType === UnterminatedString) diagnostics.push(diag('unterminated-string', tokenSpan(t), {}));
 
+    const deep = tooDeep(lexed.tokens);
+    if (deep) {
+      // Reported instead of parsing, which could overflow the stack.
+      diagnostics.push(diag('too-deeply-nested', tokenSpan(deep), {}));
+      return { program: { decls: [], span: START }, diagnostics };
+    }
+
     fdlParser.input = lexed.tokens;
     const cst = fdlParser.program();
     const lastToken = lexed.tokens[lexed.tokens.length - 1];
+    // Recovery can report a cascade at the same token: the first error there is the useful one. And
+    // the token right after characters the lexer dropped is usually only wrong because of them.
     const seen = new Set<number>();
+    let i = 0;
+    for (const e of lexed.errors) {
+      while (i < lexed.tokens.length && lexed.tokens[i]!.startOffset < e.offset + e.length) i++;
+      if (i < lexed.tokens.length) seen.add(lexed.tokens[i]!.startOffset);
+    }
     for (const e of fdlParser.errors) {
-      // Recovery can report a cascade at the same token: the first error there is the useful one.
       const at = e.token && Number.isFinite(e.token.startOffset) && e.token.tokenType !== EOF ? e.token.startOffset : -1;
       if (seen.has(at)) continue;
       seen.add(at);
@@ -91,7 +141,9 @@ export function parse(source: string): { program: Program; diagnostics: Diagnost
     diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
     return { program, diagnostics };
   } catch (err) {
-    diagnostics.push(diag('internal-error', START, { message: err instanceof Error ? err.message : String(err) }));
+    // Nesting that got past tooDeep() (called from deep in someone else's stack, say) still gets a plain answer.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) diagnostics.push(diag('too-deeply-nested', START, {}));
+    else diagnostics.push(diag('internal-error', START, { message: err instanceof Error ? err.message : String(err) }));
     return { program: { decls: [], span: START }, diagnostics };
   }
 }
