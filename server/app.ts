@@ -1,7 +1,7 @@
 /**
  * The HTTP app (DESIGN §5): middleware, then one router per feature.
  *
- *   metrics → body limit (POST) → [bearer auth on 🔒 routes] → validate → handler
+ *   metrics → [bearer auth on 🔒 routes] → read body (size limit) → validate → handler
  *
  * `createApp` wires the data root, the locked DuckDB engine and, when a
  * Redis URL is given, the registry (subscribed to publish announcements)
@@ -9,13 +9,12 @@
  * @module
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { VERSION } from '../src/cli/main.js';
 import { compileRoutes } from './compile/routes.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { DataRoot } from './data-root/index.js';
 import { ServerEngine } from './engine/index.js';
-import { ApiError, notFound, onError } from './errors/index.js';
+import { notFound, onError } from './errors/index.js';
 import { Metrics } from './metrics/index.js';
 import { OnlineStore } from './online-store/index.js';
 import { onlineRoutes } from './online-store/routes.js';
@@ -72,7 +71,8 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   if (redisUrl) {
     const keys = new Keys(options.prefix);
     const main = connect(redisUrl, { name: 'featurebook' });
-    const reader = connect(redisUrl, { name: 'featurebook-reader', autoPipelining: true });
+    // No auto-pipelining: it made every read allocate long-lived objects (slow GC, 3× fewer reads/s here).
+    const reader = connect(redisUrl, { name: 'featurebook-reader' });
     const sub = connect(redisUrl, { name: 'featurebook-sub', subscriber: true });
     ctx.redis = { main, reader, sub, url: redisUrl };
     ctx.registry = new Registry(main, keys);
@@ -104,16 +104,6 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.onError(onError(log));
   app.notFound(notFound);
   app.use('*', ctx.metrics.middleware());
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: limits.bodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'body_too_large', `the request body is larger than ${limits.bodyBytes} bytes`);
-      },
-    }),
-  );
-
   app.get('/health', (c) => {
     const up = ctx.redis ? ctx.redis.main.status === 'ready' && ctx.redis.reader.status === 'ready' : false;
     return c.json({ status: !ctx.redis || up ? 'ok' : 'degraded', redis: up ? 'up' : 'down', version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });

@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors/index.js';
+import { requestHeader } from '../validate/index.js';
 
 export interface BearerOptions {
   /** The expected token; undefined or empty turns the protected routes off. */
@@ -37,7 +38,7 @@ export function bearerAuth(opts: BearerOptions): MiddlewareHandler {
   const expected = digest(token);
   const challenge = { 'WWW-Authenticate': 'Bearer realm="featurebook"' };
   return async (c, next) => {
-    const header = c.req.header('authorization');
+    const header = requestHeader(c, 'authorization');
     if (!header) throw new ApiError(401, 'unauthorized', "this route needs 'Authorization: Bearer <token>'", { headers: challenge });
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new ApiError(401, 'unauthorized', "malformed Authorization header: expected 'Bearer <token>'", { headers: challenge });

@@ -3,7 +3,7 @@
  * (as JSON rows or an Arrow IPC stream).
  * @module
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { toArrowIpc } from '../../src/arrow.js';
 import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
 import type { ProjectPlan } from '../../src/compile/plan.js';
@@ -14,7 +14,7 @@ import { buildTrainingSet } from '../../src/training-set.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, diagnosticsJson, loadSource, loadValidSource } from '../projects/index.js';
-import { boolean, fail, integer, object, optional, readJson, string } from '../validate/index.js';
+import { boolean, fail, integer, object, optional, readJson, string, requestHeader, type Schema } from '../validate/index.js';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
@@ -22,18 +22,36 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function compileRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
+  const parseBody = <T>(c: Context, schema: Schema<T>) => readJson(c, schema, ctx.limits.bodyBytes);
   const source = string({ min: 1, max: ctx.limits.sourceChars });
   const path = optional(string({ min: 1, max: 1024 }));
 
+  const checkBody = object({ source, path, data: optional(boolean()) });
+  const compileBody = object({ source, path, object: optional(string({ min: 1, max: 200 })) });
+  const trainingSetBody = object(
+    {
+      project: optional(string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' })),
+      source: optional(source),
+      path,
+      limit: optional(integer({ min: 0 })),
+    },
+    {
+      check: (o) => {
+        if ((o.project === undefined) === (o.source === undefined)) fail('', "send either 'project' (a published project) or 'source' (FDL text), not both or neither");
+        if (o.project !== undefined && o.path !== undefined) fail('path', "only goes with 'source'");
+      },
+    },
+  );
+
   app.post('/v1/check', async (c) => {
-    const body = await readJson(c, object({ source, path, data: optional(boolean()) }));
+    const body = await parseBody(c, checkBody);
     // `data: false` checks names only, without reading the data for column types.
     const p = await loadSource(ctx.root, body.data === false ? undefined : ctx.engine, body.source, body.path);
     return c.json({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) });
   });
 
   app.post('/v1/compile', async (c) => {
-    const body = await readJson(c, object({ source, path, object: optional(string({ min: 1, max: 200 })) }));
+    const body = await parseBody(c, compileBody);
     const p = await loadSource(ctx.root, ctx.engine, body.source, body.path);
     const diagnostics = diagnosticsJson(p.diagnostics);
     if (!p.plan) return c.json({ ok: false, sql: {}, diagnostics });
@@ -58,18 +76,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
   app.post('/v1/training-sets/:name', async (c) => {
     const name = c.req.param('name');
     if (!NAME.test(name)) throw new ApiError(400, 'invalid_body', `'${name.slice(0, 80)}' is not a training set name`, { field: 'name' });
-    const body = await readJson(
-      c,
-      object(
-        { project: optional(string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' })), source: optional(source), path, limit: optional(integer({ min: 0 })) },
-        {
-          check: (o) => {
-            if ((o.project === undefined) === (o.source === undefined)) fail('', "send either 'project' (a published project) or 'source' (FDL text), not both or neither");
-            if (o.project !== undefined && o.path !== undefined) fail('path', "only goes with 'source'");
-          },
-        },
-      ),
-    );
+    const body = await parseBody(c, trainingSetBody);
     let plan: ProjectPlan;
     if (body.project !== undefined) {
       const pv = await online(ctx).registry.current(body.project);
@@ -93,7 +100,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
       throw new ApiError(422, 'query_failed', `building '${name}' failed: ${engineReason(err)}`);
     }
     if (body.limit !== undefined) result = { columns: result.columns, rows: result.rows.slice(0, body.limit) };
-    if ((c.req.header('accept') ?? '').includes(ARROW_STREAM)) {
+    if ((requestHeader(c, 'accept') ?? '').includes(ARROW_STREAM)) {
       return c.body(toArrowIpc(result) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': ARROW_STREAM });
     }
     if (result.rows.length > ctx.limits.trainingSetRows) {

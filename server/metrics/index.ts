@@ -9,9 +9,16 @@ import { routePath } from 'hono/route';
 type Labels = Record<string, string>;
 
 const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const texts = new WeakMap<Labels, string>();
+/** `{k="v",...}` for a label set; memoized per object, since the hot paths reuse their label objects. */
 const labelText = (l: Labels) => {
-  const ks = Object.keys(l);
-  return ks.length ? `{${ks.map((k) => `${k}="${escape(l[k]!)}"`).join(',')}}` : '';
+  let t = texts.get(l);
+  if (t === undefined) {
+    const ks = Object.keys(l);
+    t = ks.length ? `{${ks.map((k) => `${k}="${escape(l[k]!)}"`).join(',')}}` : '';
+    texts.set(l, t);
+  }
+  return t;
 };
 
 abstract class Metric {
@@ -122,15 +129,23 @@ export class Metrics {
 
   /** Middleware counting requests and their durations by route pattern (not raw path, to bound cardinality). */
   middleware(): MiddlewareHandler {
+    // Label objects per (route, method[, status]), built once: this runs on every request.
+    const byRoute = new Map<string, { labels: Labels; withStatus: Map<number, Labels> }>();
     return async (c, next) => {
       const t0 = performance.now();
       try {
         await next();
       } finally {
-        const route = c.finalized ? routePath(c, -1) : 'unmatched';
-        const labels = { route: route === '/*' || route === '*' ? 'unmatched' : route, method: c.req.method };
-        this.requests.inc({ ...labels, status: String(c.res.status) });
-        this.duration.observe(labels, (performance.now() - t0) / 1000);
+        const matched = c.finalized ? routePath(c, -1) : 'unmatched';
+        const route = matched === '/*' || matched === '*' ? 'unmatched' : matched;
+        const key = `${c.req.method} ${route}`;
+        let e = byRoute.get(key);
+        if (!e) byRoute.set(key, (e = { labels: { route, method: c.req.method }, withStatus: new Map() }));
+        const status = c.res.status;
+        let l = e.withStatus.get(status);
+        if (!l) e.withStatus.set(status, (l = { ...e.labels, status: String(status) }));
+        this.requests.inc(l);
+        this.duration.observe(e.labels, (performance.now() - t0) / 1000);
       }
     };
   }

@@ -79,19 +79,29 @@ export interface ReadResult {
   values: (string | null)[];
 }
 
-/** Resolves each view's live generation and reads the entities, atomically. */
+/**
+ * Resolves each view's live generation and reads the entities, atomically.
+ * Per view: name, the pointer the caller already knows ('' if none), count,
+ * fields. Answers {pointer, meta (only when the pointer differs), values}.
+ * A pointer is `<generation>` or, after incremental runs, `<generation>.<revision>`.
+ */
 const READ = `
 local out = {}
 local i = 3
 for v = 1, tonumber(ARGV[2]) do
   local view = ARGV[i]
-  local n = tonumber(ARGV[i + 1])
-  i = i + 2
-  local live = redis.call('HMGET', KEYS[1], view, view .. ':meta')
-  if live[1] and n > 0 then
-    out[v] = { live[2], redis.call('HMGET', ARGV[1] .. view .. ':' .. live[1], unpack(ARGV, i, i + n - 1)) }
+  local known = ARGV[i + 1]
+  local n = tonumber(ARGV[i + 2])
+  i = i + 3
+  local ptr = redis.call('HGET', KEYS[1], view)
+  if ptr then
+    local meta = false
+    if ptr ~= known then meta = redis.call('HGET', KEYS[1], view .. ':meta') end
+    local values = {}
+    if n > 0 then values = redis.call('HMGET', ARGV[1] .. view .. ':' .. string.match(ptr, '^%d+'), unpack(ARGV, i, i + n - 1)) end
+    out[v] = { ptr, meta, values }
   else
-    out[v] = { live[2], {} }
+    out[v] = { false, false, {} }
   end
   i = i + n
 end
@@ -103,7 +113,10 @@ const FLIP = `
 local old = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], ARGV[1] .. ':meta', ARGV[3])
 if tonumber(ARGV[4]) > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) else redis.call('PERSIST', KEYS[2]) end
-if old and old ~= ARGV[2] then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. old) end
+if old then
+  local oldGen = string.match(old, '^%d+')
+  if oldGen ~= ARGV[2] then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. oldGen) end
+end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
 return old
 `;
@@ -114,7 +127,7 @@ return 0
 `;
 
 type Scripted = Redis & {
-  fbRead(live: string, ...argv: (string | number)[]): Promise<[string | null, (string | null)[]][]>;
+  fbRead(live: string, ...argv: (string | number)[]): Promise<[string | null, string | null, (string | null)[]][]>;
   fbFlip(live: string, gen: string, ...argv: (string | number)[]): Promise<string | null>;
   fbUnlock(lock: string, token: string): Promise<number>;
 };
@@ -137,7 +150,8 @@ const define = (r: Redis) => {
 export class OnlineStore {
   private readonly reader: Scripted;
   private readonly writer: Scripted;
-  private readonly metaCache = new Map<string, GenMeta>();
+  /** Per project and view: the last live pointer seen and its metadata. */
+  private readonly metaCache = new Map<string, { ptr: string; meta: GenMeta }>();
 
   /**
    * @example
@@ -158,26 +172,32 @@ export class OnlineStore {
   /** Reads entities of several views in one round trip, each view from one whole generation. */
   async read(project: string, requests: ReadRequest[]): Promise<ReadResult[]> {
     const argv: (string | number)[] = [this.keys.genPrefix(project), requests.length];
-    for (const r of requests) argv.push(r.view, r.fields.length, ...r.fields);
+    // The metadata each view had when this read was sent: the answer omits it when the pointer is unchanged.
+    const sent = new Array<{ ptr: string; meta: GenMeta } | undefined>(requests.length);
+    requests.forEach((r, i) => {
+      const known = this.metaCache.get(`${project}\0${r.view}`);
+      sent[i] = known;
+      argv.push(r.view, known?.ptr ?? '', r.fields.length, ...r.fields);
+    });
     const res = await guard(this.reader, () => this.reader.fbRead(this.keys.live(project), ...argv));
-    return res.map(([meta, values]) => ({ meta: meta === null ? null : this.parseMeta(meta), values }));
-  }
-
-  private parseMeta(s: string): GenMeta {
-    let m = this.metaCache.get(s);
-    if (!m) {
-      if (this.metaCache.size > 256) this.metaCache.clear();
-      m = JSON.parse(s) as GenMeta;
-      this.metaCache.set(s, m);
-    }
-    return m;
+    return res.map(([ptr, metaText, values], i) => {
+      if (ptr === null) return { meta: null, values };
+      if (metaText === null) {
+        const known = sent[i];
+        // Unchanged since sent (the only way the script omits it).
+        return { meta: known && known.ptr === ptr ? known.meta : null, values };
+      }
+      const meta = JSON.parse(metaText) as GenMeta;
+      this.metaCache.set(`${project}\0${requests[i]!.view}`, { ptr, meta });
+      return { meta, values };
+    });
   }
 
   /** The live generation of every materialized view of a project. */
   async live(project: string): Promise<Record<string, GenMeta>> {
     const all = await guard(this.reader, () => this.reader.hgetall(this.keys.live(project)));
     const out: Record<string, GenMeta> = {};
-    for (const [k, v] of Object.entries(all)) if (k.endsWith(':meta')) out[k.slice(0, -5)] = this.parseMeta(v);
+    for (const [k, v] of Object.entries(all)) if (k.endsWith(':meta')) out[k.slice(0, -5)] = JSON.parse(v) as GenMeta;
     return out;
   }
 
@@ -319,7 +339,8 @@ export class OnlineStore {
     const t0 = performance.now();
     const w = this.writer;
     const k = this.keys;
-    const [gen, metaText] = await guard(w, () => w.hmget(k.live(opts.project), view.name, `${view.name}:meta`));
+    const [ptr, metaText] = await guard(w, () => w.hmget(k.live(opts.project), view.name, `${view.name}:meta`));
+    const gen = ptr?.split('.')[0];
     const features = view.features.map((f) => f.name);
     if (!gen || !metaText) return this.full(opts, view, 'no live generation yet: ran in full');
     const old = JSON.parse(metaText) as GenMeta;
@@ -359,7 +380,8 @@ export class OnlineStore {
     const tx = w.multi();
     for (let i = 0; i < changed.length; i += BATCH * 2) tx.hset(genKey, ...changed.slice(i, i + BATCH * 2));
     for (let i = 0; i < removed.length; i += BATCH) tx.hdel(genKey, ...removed.slice(i, i + BATCH));
-    tx.hset(k.live(opts.project), `${view.name}:meta`, JSON.stringify(meta));
+    // A new revision of the pointer tells readers that the metadata (as_of) changed.
+    tx.hset(k.live(opts.project), view.name, `${gen}.${randomUUID().slice(0, 8)}`, `${view.name}:meta`, JSON.stringify(meta));
     if (view.ttlMs) tx.pexpire(genKey, view.ttlMs);
     tx.publish(k.channel(), this.announce(opts, view.name, Number(gen)));
     const res = await guard(w, () => tx.exec());

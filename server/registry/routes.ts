@@ -2,18 +2,19 @@
  * Registry routes: publish a project (🔒), list projects, show one.
  * @module
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
 import { bearerAuth } from '../auth/index.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { definitionsJson, loadValidSource } from '../projects/index.js';
-import { boolean, object, optional, readJson, string } from '../validate/index.js';
+import { boolean, object, optional, readJson, string, type Schema } from '../validate/index.js';
 
 const PROJECT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function registryRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
+  const parseBody = <T>(c: Context, schema: Schema<T>) => readJson(c, schema, ctx.limits.bodyBytes);
   const body = object({
     source: string({ min: 1, max: ctx.limits.sourceChars }),
     path: optional(string({ min: 1, max: 1024 })),
@@ -21,7 +22,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
   });
 
   app.post('/v1/publish', bearerAuth({ token: ctx.token }), async (c) => {
-    const b = await readJson(c, body);
+    const b = await parseBody(c, body);
     const { registry } = online(ctx);
     const p = await loadValidSource(ctx.root, ctx.engine, b.source, b.path);
     let sql: Record<string, string>;

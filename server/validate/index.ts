@@ -5,6 +5,7 @@
  * optional field does not silently do nothing.
  * @module
  */
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { didYouMean } from '../../src/lang/diagnostics.js';
 import { ApiError } from '../errors/index.js';
@@ -153,16 +154,71 @@ export function object<S extends Shape>(shape: S, opts: { check?: (o: ObjectOf<S
 }
 
 /**
- * Reads the request body as JSON and validates it. 415 unless the body is
- * declared JSON; 400 for malformed JSON or a body that does not fit `schema`.
- * The size limit is enforced before this by the body-limit middleware.
+ * A request header (lower-case `name`). On Node it reads the socket's
+ * IncomingMessage: asking the adapter would build a WHATWG Headers object,
+ * which costs more than the rest of a small request.
  */
-export async function readJson<T>(c: Context, schema: Schema<T>): Promise<T> {
-  const type = c.req.header('content-type') ?? '';
+export function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming?.headers) {
+    const v = incoming.headers[name];
+    return Array.isArray(v) ? v.join(', ') : v;
+  }
+  return c.req.header(name);
+}
+
+/** The default body limit when a caller gives none (1 MiB). */
+export const DEFAULT_BODY_LIMIT = 1 << 20;
+
+const tooLarge = (limit: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${limit} bytes`);
+
+/**
+ * The request body as text, refused (413) past `limit` bytes. On Node it
+ * reads the socket's IncomingMessage directly: much cheaper than having the
+ * adapter build a WHATWG Request and stream for each call.
+ */
+export async function readBody(c: Context, limit: number): Promise<string> {
+  const declared = requestHeader(c, 'content-length');
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming && typeof incoming.on === 'function' && !incoming.readableEnded) {
+    return new Promise((done, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const onData = (d: Buffer) => {
+        size += d.length;
+        if (size > limit) {
+          incoming.off('data', onData);
+          incoming.resume(); // the adapter drains the rest once the answer is sent
+          reject(tooLarge(limit));
+        } else chunks.push(d);
+      };
+      incoming.on('data', onData);
+      incoming.once('end', () => done(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
+      incoming.once('error', () => reject(new ApiError(400, 'invalid_body', 'the request body could not be read')));
+    });
+  }
+  const buf = await c.req.arrayBuffer();
+  if (buf.byteLength > limit) throw tooLarge(limit);
+  return new TextDecoder().decode(buf);
+}
+
+/**
+ * Reads the request body as JSON and validates it. 415 unless the body is
+ * declared JSON; 413 past `limit` bytes; 400 for malformed JSON or a body
+ * that does not fit `schema`.
+ *
+ * @example
+ * ```ts
+ * const { source } = await readJson(c, object({ source: string() }), 1 << 20)
+ * ```
+ */
+export async function readJson<T>(c: Context, schema: Schema<T>, limit = DEFAULT_BODY_LIMIT): Promise<T> {
+  const type = requestHeader(c, 'content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', `send the body as JSON with 'Content-Type: application/json'${type ? ` (got '${type.slice(0, 80)}')` : ''}`);
   }
-  const text = await c.req.text();
+  const text = await readBody(c, limit);
   let json: unknown;
   try {
     json = JSON.parse(text);

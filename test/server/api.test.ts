@@ -255,6 +255,20 @@ describe('publish, projects, materialize, features', () => {
     assert.deepEqual(r.body.rows[0].values, [3, 3]);
   });
 
+  test('features: interleaved views and partial blocks pick the right values', async () => {
+    const r = await post(fb.app, '/v1/features', {
+      project: 'demo',
+      features: ['user_spend.last_country', 'merchant_risk.m_n', 'user_spend.n'],
+      entities: [{ user_id: 'u1', merchant_id: 'm1' }, { user_id: 'u2', merchant_id: 'nope' }],
+    });
+    assert.deepEqual(r.body.features, ['user_spend.last_country', 'merchant_risk.m_n', 'user_spend.n']);
+    assert.deepEqual(r.body.rows[0].values, ['FR', 3, 3]);
+    assert.deepEqual(r.body.rows[1].values, ['US', null, 1]);
+    assert.deepEqual(r.body.rows[1].missing, ['merchant_risk']);
+    const partial = await post(fb.app, '/v1/features', { project: 'demo', features: ['user_spend.spend_7d', 'user_spend.n'], entities: [{ user_id: 'u1' }] });
+    assert.deepEqual(partial.body.rows[0].values, [35, 3]);
+  });
+
   test('features: bad requests are 400s naming the field', async () => {
     const cases: [unknown, string | undefined, RegExp][] = [
       [{ project: 'demo', features: ['user_spend.nn'], entities: [{ user_id: 'u1' }] }, 'features[0]', /did you mean 'n'/],
