@@ -66,10 +66,12 @@ function syntaxError(e: IRecognitionException, text: string, lastToken: IToken |
   const t = e.token;
   const atEnd = !t || t.tokenType === EOF || !Number.isFinite(t.startOffset);
   const span = !atEnd ? tokenSpan(t) : lastToken ? pointAt(text, lastToken.startOffset + lastToken.image.length) : START;
-  const [message = e.message, ...hint] = e.message.split(HINT_SEPARATOR);
-  const d = diag('syntax-error', span, { expected: '', found: '' });
-  d.message = message;
-  if (hint.length) d.hint = hint.join(' ');
+  // The parser's message provider words every error "expected X but found Y" (+ hint): the catalogue formats it.
+  const [message = '', hint] = e.message.split(HINT_SEPARATOR);
+  const m = /^expected ([^]*) but found ([^]*)$/.exec(message);
+  const d = diag('syntax-error', span, { expected: m?.[1] ?? 'something else', found: m?.[2] ?? 'something unexpected' });
+  if (!m) d.message = message || e.message;
+  if (hint) d.hint = hint;
   return d;
 }
 
