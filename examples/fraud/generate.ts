@@ -4,6 +4,11 @@
  * weeks after the fact, and labelled transactions as the spine. A fixed seed
  * gives byte-identical files on every run.
  *
+ * `transactions.is_chargeback` says whether the transaction was later charged
+ * back. It is known only when the chargeback is reported (see
+ * `chargebacks.reported_at`), not at `ingested_at`: aggregating it from
+ * `transactions` leaks the future, which the notebooks use as a lesson.
+ *
  * Fraudulent activity comes in bursts: several high-value transactions within
  * an hour, often abroad and at night. After BEHAVIOUR_CHANGE (2024-06-15)
  * ordinary spending shifts up by about 35% and a new country appears, so drift
@@ -87,9 +92,10 @@ export async function generateFraudData(opts: FraudDataOptions): Promise<FraudDa
   mkdirSync(opts.outDir, { recursive: true });
 
   const merchantCat = Array.from({ length: merchants }, () => r.pick(CATEGORIES));
-  const merchantRisky = Array.from({ length: merchants }, () => r.next() < 0.08);
+  const risky = Array.from({ length: merchants }, (_, m) => m).filter(() => r.next() < 0.08);
+  if (risky.length === 0) risky.push(0);
 
-  const tx: string[] = ['txn_id,user_id,merchant_id,ts,ingested_at,amount,currency,fx_rate,country,category,status,approved'];
+  const tx: string[] = ['txn_id,user_id,merchant_id,ts,ingested_at,amount,currency,fx_rate,country,category,status,approved,is_chargeback'];
   const cb: string[] = ['txn_id,user_id,merchant_id,reported_at,amount'];
   const labels: string[] = ['txn_id,user_id,merchant_id,label_ts,is_fraud'];
   let nTx = 0;
@@ -106,18 +112,19 @@ export async function generateFraudData(opts: FraudDataOptions): Promise<FraudDa
     const approved = fraud ? r.next() < 0.85 : r.next() < 0.97;
     const uid = `u${String(u).padStart(5, '0')}`;
     const mid = `m${String(m).padStart(4, '0')}`;
+    const chargeback = !testRow && (fraud ? r.next() < 0.8 : r.next() < 0.004);
     tx.push(
-      [id, uid, mid, iso(ts), iso(Math.round(ingested)), amount, currency, fx, country, merchantCat[m]!, testRow ? 'test' : 'ok', approved]
+      [id, uid, mid, iso(ts), iso(Math.round(ingested)), amount, currency, fx, country, merchantCat[m]!, testRow ? 'test' : 'ok', approved, chargeback]
         .map(csvCell)
         .join(','),
     );
     if (testRow) return;
-    if (fraud ? r.next() < 0.8 : r.next() < 0.004) {
+    if (chargeback) {
       nCb++;
       cb.push([id, uid, mid, iso(ts + 10 * DAY + r.exp(15 * DAY)), amount].map(csvCell).join(','));
     }
     // A sample of transactions is labelled; every fraudulent one is.
-    if (fraud || r.next() < 0.1) {
+    if (fraud || r.next() < 0.09) {
       nLabels++;
       labels.push([id, uid, mid, iso(ts), fraud ? 1 : 0].map(csvCell).join(','));
     }
@@ -126,7 +133,7 @@ export async function generateFraudData(opts: FraudDataOptions): Promise<FraudDa
   for (let u = 0; u < users; u++) {
     const home = r.pick(HOME_COUNTRIES);
     const median = 15 + r.exp(40);
-    const perDay = 0.1 + r.exp(0.7);
+    const perDay = 0.05 + r.exp(0.36);
     const favourite = Array.from({ length: 3 + r.int(5) }, () => r.int(merchants));
     const isFraudVictim = r.next() < 0.04;
     let t = START + r.exp(DAY / perDay);
@@ -143,8 +150,8 @@ export async function generateFraudData(opts: FraudDataOptions): Promise<FraudDa
         let ft = START + r.next() * (END - START - DAY);
         const country = r.pick(FOREIGN);
         for (let k = 2 + r.int(6); k > 0; k--) {
-          const m = r.next() < 0.6 ? merchantRisky.findIndex((x, i) => x && i >= r.int(merchants)) : r.int(merchants);
-          emit(u, m >= 0 ? m : r.int(merchants), Math.round(ft), r.amount(median * 6 + 150), country, true, false);
+          const m = r.next() < 0.6 ? r.pick(risky) : r.int(merchants);
+          emit(u, m, Math.round(ft), r.amount(median * 6 + 150), country, true, false);
           ft += r.exp(12 * 60_000);
         }
       }
@@ -167,7 +174,7 @@ export async function generateFraudData(opts: FraudDataOptions): Promise<FraudDa
   const con = await db.connect();
   const q = (p: string) => `'${p.replaceAll("'", "''")}'`;
   await con.run(
-    `COPY (SELECT * FROM read_csv(${q(txCsv)}, header = true, columns = {txn_id: 'BIGINT', user_id: 'VARCHAR', merchant_id: 'VARCHAR', ts: 'TIMESTAMP', ingested_at: 'TIMESTAMP', amount: 'DOUBLE', currency: 'VARCHAR', fx_rate: 'DOUBLE', country: 'VARCHAR', category: 'VARCHAR', status: 'VARCHAR', approved: 'BOOLEAN'}) ORDER BY ts, txn_id) TO ${q(join(opts.outDir, 'transactions.parquet'))} (FORMAT parquet)`,
+    `COPY (SELECT * FROM read_csv(${q(txCsv)}, header = true, columns = {txn_id: 'BIGINT', user_id: 'VARCHAR', merchant_id: 'VARCHAR', ts: 'TIMESTAMP', ingested_at: 'TIMESTAMP', amount: 'DOUBLE', currency: 'VARCHAR', fx_rate: 'DOUBLE', country: 'VARCHAR', category: 'VARCHAR', status: 'VARCHAR', approved: 'BOOLEAN', is_chargeback: 'BOOLEAN'}) ORDER BY ts, txn_id) TO ${q(join(opts.outDir, 'transactions.parquet'))} (FORMAT parquet)`,
   );
   con.closeSync();
   db.closeSync();

@@ -2,11 +2,14 @@ WITH
 src_0 AS (
   SELECT *, CAST("ts" AS TIMESTAMP) AS __fb_ts, coalesce(CAST("ingested_at" AS TIMESTAMP), CAST("ts" AS TIMESTAMP)) AS __fb_avail
   FROM (
-    SELECT *, (hour("ts") < 6) AS "is_night"
+    SELECT *, ("country" NOT IN ('US', 'GB', 'DE', 'FR', 'CA')) AS "is_foreign"
     FROM (
-      SELECT *, ("amount" * "fx_rate") AS "amount_usd"
+      SELECT *, (hour("ts") < 6) AS "is_night"
       FROM (
-        SELECT * FROM read_parquet('examples/fraud/data/transactions.parquet')
+        SELECT *, ("amount" * "fx_rate") AS "amount_usd"
+        FROM (
+          SELECT * FROM read_parquet('examples/fraud/data/transactions.parquet')
+        )
       )
     )
   )
@@ -26,7 +29,7 @@ view_0_sp AS (
   WHERE "user_id" IS NOT NULL AND __fb_t IS NOT NULL
 ),
 view_0_ev AS (
-  SELECT "user_id", __fb_ts, __fb_avail, 1 AS __fb_v0, 1 AS __fb_v1, "amount_usd" AS __fb_v2, CASE WHEN "approved" THEN "amount_usd" END AS __fb_v3, "amount_usd" AS __fb_v4, "amount_usd" AS __fb_v5, "amount_usd" AS __fb_v6, "amount_usd" AS __fb_v7, "merchant_id" AS __fb_v8, "country" AS __fb_v9, CASE WHEN "is_night" THEN 1 END AS __fb_v10, CASE WHEN (NOT "approved") THEN "amount" END AS __fb_v11, "country" AS __fb_v12, "country" AS __fb_v13
+  SELECT "user_id", __fb_ts, __fb_avail, 1 AS __fb_v0, 1 AS __fb_v1, "amount_usd" AS __fb_v2, CASE WHEN "approved" THEN "amount_usd" END AS __fb_v3, "amount_usd" AS __fb_v4, "amount_usd" AS __fb_v5, "amount_usd" AS __fb_v6, "amount_usd" AS __fb_v7, "merchant_id" AS __fb_v8, "country" AS __fb_v9, CASE WHEN ("is_foreign" AND ("approved" IS NOT NULL)) THEN 1 END AS __fb_v10, CASE WHEN "is_night" THEN 1 END AS __fb_v11, CASE WHEN (NOT "approved") THEN "amount" END AS __fb_v12, "country" AS __fb_v13, "country" AS __fb_v14
   FROM src_0
   WHERE "user_id" IS NOT NULL AND __fb_ts IS NOT NULL
 ),
@@ -42,10 +45,11 @@ view_0 AS (
     var_samp(ev.__fb_v7) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '2592000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a7,
     count(DISTINCT ev.__fb_v8) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '2592000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a8,
     count(DISTINCT ev.__fb_v9) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '604800000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a9,
-    count(ev.__fb_v10) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '2592000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a10,
-    count(ev.__fb_v11) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '604800000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a11,
-    arg_min(ev.__fb_v12, struct_pack(t := ev.__fb_ts, a := ev.__fb_avail, v := ev.__fb_v12)) FILTER (WHERE ev.__fb_v12 IS NOT NULL AND ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a12,
-    arg_max(ev.__fb_v13, struct_pack(t := ev.__fb_ts, a := ev.__fb_avail, v := ev.__fb_v13)) FILTER (WHERE ev.__fb_v13 IS NOT NULL AND ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a13
+    count(ev.__fb_v10) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '604800000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a10,
+    count(ev.__fb_v11) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '2592000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a11,
+    count(ev.__fb_v12) FILTER (WHERE ev.__fb_ts >= sp.__fb_t - INTERVAL '604800000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a12,
+    arg_min(ev.__fb_v13, struct_pack(t := ev.__fb_ts, a := ev.__fb_avail, v := ev.__fb_v13)) FILTER (WHERE ev.__fb_v13 IS NOT NULL AND ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a13,
+    arg_max(ev.__fb_v14, struct_pack(t := ev.__fb_ts, a := ev.__fb_avail, v := ev.__fb_v14)) FILTER (WHERE ev.__fb_v14 IS NOT NULL AND ev.__fb_ts >= sp.__fb_t - INTERVAL '7776000000 milliseconds' AND ev.__fb_ts < sp.__fb_t) AS __fb_a14
   FROM view_0_sp AS sp
   LEFT JOIN view_0_ev AS ev
     ON ev."user_id" = sp."user_id"
@@ -66,11 +70,12 @@ SELECT
   view_0.__fb_a7 AS "var_spend_30d",
   coalesce(view_0.__fb_a8, 0) AS "merchants_30d",
   coalesce(view_0.__fb_a9, 0) AS "countries_7d",
-  coalesce(view_0.__fb_a10, 0) AS "night_txns_30d",
-  coalesce(view_0.__fb_a11, 0) AS "declined_7d",
-  view_0.__fb_a12 AS "first_country",
-  view_0.__fb_a13 AS "last_country",
-  (CAST(view_0.__fb_a2 AS DOUBLE) / NULLIF(CAST((view_0.__fb_a3 * 7) AS DOUBLE), 0)) AS "spend_ratio",
+  coalesce(view_0.__fb_a10, 0) AS "foreign_7d",
+  coalesce(view_0.__fb_a11, 0) AS "night_txns_30d",
+  coalesce(view_0.__fb_a12, 0) AS "declined_7d",
+  view_0.__fb_a13 AS "first_country",
+  view_0.__fb_a14 AS "last_country",
+  round(CAST((CAST(view_0.__fb_a2 AS DOUBLE) / NULLIF(CAST((view_0.__fb_a3 * 7) AS DOUBLE), 0)) AS DOUBLE), CAST(4 AS INTEGER)) AS "spend_ratio",
   (CASE WHEN ((coalesce(view_0.__fb_a0, 0) >= 3) OR (coalesce(view_0.__fb_a9, 0) > 1)) THEN 1 ELSE 0 END) AS "burst",
   spine.__fb_t AS __as_of
 FROM spine
