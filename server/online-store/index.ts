@@ -75,8 +75,8 @@ export interface ReadRequest {
 
 export interface ReadResult {
   meta: GenMeta | null;
-  /** Packed values per requested field; null where the entity has none. */
-  values: (string | null)[];
+  /** Packed values (UTF-8 JSON bytes, as stored) per requested field; null where the entity has none. */
+  values: (Buffer | null)[];
 }
 
 /**
@@ -127,7 +127,7 @@ return 0
 `;
 
 type Scripted = Redis & {
-  fbRead(live: string, ...argv: (string | number)[]): Promise<[string | null, string | null, (string | null)[]][]>;
+  fbReadBuffer(live: string, ...argv: (string | number)[]): Promise<[Buffer | null, Buffer | null, (Buffer | null)[]][]>;
   fbFlip(live: string, gen: string, ...argv: (string | number)[]): Promise<string | null>;
   fbUnlock(lock: string, token: string): Promise<number>;
 };
@@ -141,7 +141,7 @@ const LOCK_TTL_MS = 30 * 60 * 1000;
 
 const define = (r: Redis) => {
   const s = r as unknown as Partial<Scripted>;
-  if (!s.fbRead) r.defineCommand('fbRead', { numberOfKeys: 1, lua: READ });
+  if (!s.fbReadBuffer) r.defineCommand('fbRead', { numberOfKeys: 1, lua: READ });
   if (!s.fbFlip) r.defineCommand('fbFlip', { numberOfKeys: 2, lua: FLIP });
   if (!s.fbUnlock) r.defineCommand('fbUnlock', { numberOfKeys: 1, lua: UNLOCK });
   return r as Scripted;
@@ -179,15 +179,17 @@ export class OnlineStore {
       sent[i] = known;
       argv.push(r.view, known?.ptr ?? '', r.fields.length, ...r.fields);
     });
-    const res = await guard(this.reader, () => this.reader.fbRead(this.keys.live(project), ...argv));
-    return res.map(([ptr, metaText, values], i) => {
-      if (ptr === null) return { meta: null, values };
-      if (metaText === null) {
+    // Buffers, not strings: values go into the answer as they are, with no decoding and re-encoding.
+    const res = await guard(this.reader, () => this.reader.fbReadBuffer(this.keys.live(project), ...argv));
+    return res.map(([ptrBytes, metaBytes, values], i) => {
+      if (ptrBytes === null) return { meta: null, values };
+      const ptr = ptrBytes.toString();
+      if (metaBytes === null) {
         const known = sent[i];
         // Unchanged since sent (the only way the script omits it).
         return { meta: known && known.ptr === ptr ? known.meta : null, values };
       }
-      const meta = JSON.parse(metaText) as GenMeta;
+      const meta = JSON.parse(metaBytes.toString()) as GenMeta;
       this.metaCache.set(`${project}\0${requests[i]!.view}`, { ptr, meta });
       return { meta, values };
     });

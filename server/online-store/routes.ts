@@ -36,10 +36,27 @@ const nullRun = (n: number) => {
   return s;
 };
 
+/** Collects strings and byte slices, then writes them into one buffer. */
+class Bytes {
+  private parts: (string | Buffer)[] = [];
+  private size = 0;
+  add(p: string | Buffer) {
+    this.parts.push(p);
+    this.size += typeof p === 'string' ? Buffer.byteLength(p) : p.length;
+  }
+  toBuffer(): Buffer {
+    const out = Buffer.allocUnsafe(this.size);
+    let at = 0;
+    for (const p of this.parts) at += typeof p === 'string' ? out.write(p, at) : p.copy(out, at);
+    return out;
+  }
+}
+
 /**
- * The /v1/features answer as JSON text. Where a view's requested features are
- * exactly its stored ones, in order, its packed values are spliced in as they
- * are (no parse, no re-stringify); otherwise they are parsed and picked.
+ * The /v1/features answer as JSON bytes. Where a view's requested features
+ * are exactly its stored ones, in order, its packed values are copied in as
+ * they are (no decoding, parsing or re-encoding); otherwise they are parsed
+ * and picked.
  */
 function answerJson(
   project: string,
@@ -49,7 +66,7 @@ function answerJson(
   n: number,
   indexOf: (m: GenMeta) => Map<string, number>,
   missingMetric: Counter,
-): string {
+): Buffer {
   const views = res.views;
   const splice = views.map((rv, vi) => {
     const meta = found[vi]!.meta;
@@ -61,37 +78,41 @@ function answerJson(
     return meta ? JSON.stringify(meta.as_of) : 'null';
   });
   const missingCount = new Array<number>(views.length).fill(0);
-  const rows = new Array<string>(n);
+  const out = new Bytes();
+  out.add(`{"project":${JSON.stringify(project)},"version":${JSON.stringify(version)},"features":${res.columnsJson},"rows":[`);
   for (let j = 0; j < n; j++) {
-    let values = '';
+    out.add(j === 0 ? '{"values":' : ',{"values":');
     let asOf = '';
     let missing = '';
     let picked: unknown[] | undefined;
+    if (res.contiguous) out.add('[');
     for (let vi = 0; vi < views.length; vi++) {
       const rv = views[vi]!;
       const r = found[vi]!;
       const packed = r.meta === null ? null : r.values[j];
       if (vi > 0) asOf += ',';
+      const sep = res.contiguous && vi > 0 ? ',' : '';
       if (packed == null) {
         asOf += asOfKeys[vi]! + 'null';
         missing += (missing ? ',' : '') + JSON.stringify(rv.view.name);
         missingCount[vi]!++;
-        if (res.contiguous) values += (values ? ',' : '') + nullRun(rv.features.length);
+        if (res.contiguous) out.add(sep + nullRun(rv.features.length));
         continue;
       }
       asOf += asOfKeys[vi]! + asOfValues[vi]!;
       if (splice[vi]) {
-        values += (values ? ',' : '') + packed.slice(1, -1);
+        if (sep) out.add(sep);
+        out.add(packed.subarray(1, packed.length - 1));
         continue;
       }
-      const arr = JSON.parse(packed) as unknown[];
+      const arr = JSON.parse(packed.toString()) as unknown[];
       const ix = indexOf(r.meta!);
       if (res.contiguous) {
         const part = rv.features.map((f) => {
           const i = ix.get(f);
           return i === undefined ? null : (arr[i] ?? null);
         });
-        values += (values ? ',' : '') + JSON.stringify(part).slice(1, -1);
+        out.add(sep + JSON.stringify(part).slice(1, -1));
       } else {
         picked ??= new Array(res.columns.length).fill(null);
         for (let f = 0; f < rv.features.length; f++) {
@@ -100,11 +121,13 @@ function answerJson(
         }
       }
     }
-    const v = res.contiguous ? `[${values}]` : JSON.stringify(picked ?? new Array(res.columns.length).fill(null));
-    rows[j] = `{"values":${v},"as_of":{${asOf}}${missing ? `,"missing":[${missing}]` : ''}}`;
+    if (res.contiguous) out.add(']');
+    else out.add(JSON.stringify(picked ?? new Array(res.columns.length).fill(null)));
+    out.add(`,"as_of":{${asOf}}${missing ? `,"missing":[${missing}]` : ''}}`);
   }
+  out.add(']}');
   missingCount.forEach((m, vi) => m && missingMetric.inc({ project, view: views[vi]!.view.name }, m));
-  return `{"project":${JSON.stringify(project)},"version":${JSON.stringify(version)},"features":${res.columnsJson},"rows":[${rows.join(',')}]}`;
+  return out.toBuffer();
 }
 
 /** `as_of` as epoch ms: a number is epoch ms, a string an ISO date or date-time (UTC unless it says otherwise). */
@@ -158,6 +181,7 @@ export function onlineRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   const parseBody = <T>(c: Context, schema: Schema<T>) => readJson(c, schema, ctx.limits.bodyBytes);
   const resolutions = new Map<string, Resolution>();
+  const projectLabels = new Map<string, { project: string }>();
   const featureIndex = new WeakMap<GenMeta, Map<string, number>>();
   const indexOf = (m: GenMeta) => {
     let ix = featureIndex.get(m);
@@ -242,9 +266,11 @@ export function onlineRoutes(ctx: ServerContext): Hono {
     });
 
     const found = await store.read(pv.project, requests);
-    const text = answerJson(pv.project, pv.version, res, found, entities.length, indexOf, ctx.metrics.missingEntities);
-    ctx.metrics.servedEntities.inc({ project: pv.project }, entities.length);
-    return c.body(text, 200, { 'Content-Type': 'application/json' });
+    const bytes = answerJson(pv.project, pv.version, res, found, entities.length, indexOf, ctx.metrics.missingEntities);
+    let labels = projectLabels.get(pv.project);
+    if (!labels) projectLabels.set(pv.project, (labels = { project: pv.project }));
+    ctx.metrics.servedEntities.inc(labels, entities.length);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
   });
 
   return app;

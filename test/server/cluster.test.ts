@@ -134,6 +134,23 @@ test('CLI: publish and materialize a file, read through a server', async () => {
   assert.equal(f.body.version, version);
 });
 
+test('body limit on a real socket: declared length and chunked bodies', async () => {
+  const big = JSON.stringify({ source: 'x'.repeat(2 << 20) });
+  const declared = await fetch(`${a.url}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+  assert.equal(declared.status, 413);
+  assert.equal(((await declared.json()) as any).error.code, 'body_too_large');
+  const chunks = new ReadableStream({
+    start(c) {
+      for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode(i === 0 ? '{"source":"' : 'x'.repeat(64 * 1024)));
+      c.close();
+    },
+  });
+  const chunked = await fetch(`${a.url}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+  assert.equal(chunked.status, 413);
+  // The server is fine afterwards.
+  assert.equal((await call(a.url, 'POST', '/v1/check', { source: DEMO })).body.ok, true);
+});
+
 test('a publish through one server reaches the other without restart', async () => {
   const before = await call(b.url, 'GET', '/v1/projects/demo');
   assert.equal(before.status, 200);
