@@ -24,6 +24,9 @@ function startServer(redisUrl: string, dataRoot: string): Promise<Proc> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const p: Proc = { child, url: '', out: '' };
+  const reap = () => child.exitCode === null && child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   return new Promise((done, fail) => {
     const t = setTimeout(() => fail(new Error(`server did not start:\n${p.out}`)), 30_000);
     const onData = (d: Buffer) => {

@@ -84,6 +84,12 @@ export class RedisHarness {
     );
     p.stdout!.on('data', (d) => (this.log += d));
     p.stderr!.on('data', (d) => (this.log += d));
+    // If this process ends without stop() (a crash, an uncaught error), take the server down with it.
+    const reap = () => {
+      if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    };
+    process.once('exit', reap);
+    p.once('exit', () => process.off('exit', reap));
     this.proc = p;
     try {
       await waitForPort(this.port, 5000);
