@@ -116,15 +116,43 @@ export function evaluate(e: Expr, name: (n: string) => Cell): Cell {
     case 'call': {
       const args = e.args.map(ev);
       const a = args[0] ?? null;
-      switch (e.callee.name.toLowerCase()) {
+      const b = args[1] ?? null;
+      const fn = e.callee.name.toLowerCase();
+      switch (fn) {
         case 'coalesce':
           return args.find((x) => !isNull(x)) ?? null;
         case 'least':
         case 'greatest': {
+          // Nulls are ignored; null only when every argument is null.
           const xs = args.filter((x) => !isNull(x));
           if (!xs.length) return null;
-          return xs.reduce((m, x) => ((compare(x, m)! < 0) === (e.callee.name === 'least') ? x : m));
+          return xs.reduce((m, x) => (fn === 'least' ? compare(x, m)! < 0 : compare(x, m)! > 0) ? x : m);
         }
+        case 'round': {
+          if (isNull(a) || (args.length > 1 && isNull(b))) return null;
+          // Half away from zero, as C's round(); negative digits round to tens, hundreds, …
+          const away = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
+          const digits = args.length > 1 ? Math.trunc(num(b)!) : 0;
+          if (digits < 0) {
+            const m = 10 ** -digits;
+            return away(num(a)! / m) * m;
+          }
+          const m = 10 ** digits;
+          const r = away(num(a)! * m) / m;
+          return Number.isFinite(r) ? r : num(a);
+        }
+        case 'exp':
+          return isNull(a) ? null : Math.exp(num(a)!);
+        case 'log10':
+          return isNull(a) || num(a)! <= 0 ? null : Math.log10(num(a)!);
+        case 'pow':
+          return isNull(a) || isNull(b) ? null : Math.pow(num(a)!, num(b)!);
+        case 'contains':
+          return isNull(a) || isNull(b) ? null : String(a).includes(String(b));
+        case 'month':
+          return isNull(a) ? null : new Date(ms(a)!).getUTCMonth() + 1;
+        case 'year':
+          return isNull(a) ? null : new Date(ms(a)!).getUTCFullYear();
         case 'abs':
           return isNull(a) ? null : Math.abs(num(a)!);
         case 'lower':
