@@ -111,8 +111,33 @@ export async function runHttpLoad(opts: { host: string; port: number; requests: 
   }).finally(() => conns.forEach((c) => c.close()));
 }
 
+/**
+ * An open loop: requests at a fixed total `rate` spread over `connections`
+ * (each with one request in flight), so latency is measured at a known load
+ * rather than at saturation. Latency counts from the actual send; a request
+ * that comes due while the previous one on its connection is still out is
+ * sent late (the report's `rps` shows the rate achieved).
+ */
+export async function runPacedHttpLoad(opts: { host: string; port: number; requests: Buffer[]; rate: number; seconds: number }): Promise<LoadResult> {
+  // Keep each connection's interval at 4 ms or more: timers are not precise below a millisecond.
+  const connections = Math.max(2, Math.ceil((opts.rate * 4) / 1000));
+  const interval = (1000 * connections) / opts.rate;
+  const conns = await Promise.all(Array.from({ length: connections }, () => Conn.open(opts.host, opts.port)));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const started = performance.now();
+  return closedLoop(connections, opts.seconds, async (w, i, sentAt) => {
+    const k = Math.floor(i / connections);
+    const due = started + (w * interval) / connections + k * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    sentAt(performance.now());
+    const r = await conns[w]!.request(opts.requests[i % opts.requests.length]!);
+    return r.status;
+  }, true).finally(() => conns.forEach((c) => c.close()));
+}
+
 /** The same closed loop for any async call returning a status (200 = ok). */
-export async function closedLoop(workers: number, seconds: number, call: (worker: number, i: number) => Promise<number>): Promise<LoadResult> {
+export async function closedLoop(workers: number, seconds: number, call: (worker: number, i: number, sentAt: (t: number) => void) => Promise<number>, paced = false): Promise<LoadResult> {
   const cap = 2_000_000;
   const samples = new Float64Array(cap);
   let n = 0;
@@ -123,12 +148,14 @@ export async function closedLoop(workers: number, seconds: number, call: (worker
   const until = t0 + seconds * 1000;
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
+      let own = 0;
       while (performance.now() < until) {
-        const i = seq++;
-        const s = performance.now();
+        // Paced loops number requests per worker (so each knows its schedule) and time only the request itself.
+        const i = paced ? own++ * workers + w : seq++;
+        let s = performance.now();
         let status: number;
         try {
-          status = await call(w, i);
+          status = await call(w, i, (t) => (s = t));
         } catch {
           status = 0;
         }
