@@ -363,7 +363,7 @@ export class OnlineStore {
     let cursor = '0';
     let existed = false;
     do {
-      const [c, flat] = await guard(w, () => w.hscan(genKey, cursor, 'COUNT', 2000));
+      const [c, flat] = await guard(w, () => w.hscan(genKey, cursor, 'COUNT', 10_000));
       cursor = c;
       for (let i = 0; i < flat.length; i += 2) {
         existed = true;
