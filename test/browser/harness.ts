@@ -1,0 +1,104 @@
+/**
+ * What the browser tests share: the built notebook site served on 127.0.0.1,
+ * a headless Chromium (installed by scripts/ensure-chromium.sh when missing;
+ * never skipped), and pages watched for console errors and for any request
+ * that leaves the page's origin.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+
+/** The Chromium to drive: $FEATUREBOOK_CHROMIUM or /usr/bin/chromium, installed if missing. */
+export function chromiumPath(): string {
+  const r = spawnSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('Chromium is not available and could not be installed (scripts/ensure-chromium.sh)');
+  return r.stdout.trim().split('\n').pop()!;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile (Playwright passes it as --user-data-dir). */
+export async function launchChromium(): Promise<LaunchedBrowser> {
+  const executablePath = chromiumPath();
+  const profile = mkdtempSync(join(tmpdir(), 'featurebook-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Builds the site (library bundle, then notebooks/dist) unless FEATUREBOOK_SITE_BUILT=1 says it is fresh. */
+export async function buildSiteOnce(): Promise<string> {
+  const dist = join(root, 'notebooks/dist');
+  if (process.env.FEATUREBOOK_SITE_BUILT === '1') return dist;
+  const lib = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (lib.status !== 0) throw new Error('scripts/build.mjs failed');
+  const site = spawnSync(process.execPath, [join(root, 'scripts/build-site.mjs')], { cwd: root, encoding: 'utf8' });
+  if (site.status !== 0) throw new Error(`scripts/build-site.mjs failed:\n${site.stderr}`);
+  return dist;
+}
+
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const { serveStatic } = (await import(join(root, 'scripts/serve-static.mjs'))) as {
+    serveStatic: (d: string) => Promise<{ url: string; close: () => Promise<void> }>;
+  };
+  return serveStatic(dir);
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console messages of type error, and uncaught page errors. */
+  errors: string[];
+  /** Requests to anything but the page's own origin (data: and blob: URLs aside). */
+  foreign: string[];
+  /** Requests that failed or answered 4xx/5xx. */
+  failed: string[];
+}
+
+/** Opens `url` in a new page that records errors and foreign requests (from workers too). */
+export async function openWatched(context: BrowserContext, url: string): Promise<WatchedPage> {
+  const origin = new URL(url).origin;
+  const page = await context.newPage();
+  const w: WatchedPage = { page, errors: [], foreign: [], failed: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!/^(data|blob|about):/.test(u) && new URL(u).origin !== origin) w.foreign.push(u);
+  });
+  page.on('requestfailed', (r) => w.failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) w.failed.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return w;
+}
