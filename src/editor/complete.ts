@@ -76,7 +76,7 @@ export function completionsAt(text: string, offset: number, ctx: CompletionConte
   const items: CompletionItem[] = [];
   const dotted = /([A-Za-z_][A-Za-z0-9_]*)\.$/.exec(text.slice(0, from));
   if (dotted) {
-    for (const f of featuresOf(dotted[1]!, program, ctx)) items.push({ label: f.name, type: 'feature', detail: f.type, boost: 2 });
+    for (const f of featuresOf(dotted[1]!, program, ctx)) items.push({ label: f.name, type: 'feature', detail: f.type === 'unknown' ? undefined : f.type, boost: 2 });
     if (items.length) items.push({ label: '*', type: 'feature', detail: 'every feature' });
     return { from, items };
   }

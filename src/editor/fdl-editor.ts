@@ -29,6 +29,8 @@ export interface EditorAnalysis {
   diagnostics: Diagnostic[];
   program?: Program;
   checked?: CheckResult;
+  /** Raw columns per source name, as read from the data (`loadProject` gives them). */
+  schemas?: SourceSchemas;
 }
 
 export interface FdlEditorOptions {
@@ -188,13 +190,16 @@ export function fdlEditor(opts: FdlEditorOptions = {}): FdlEditor {
   element.append(style, host, list);
 
   let latest: EditorAnalysis | undefined;
+  // What the last analysis that got as far as checking knew: completion keeps offering
+  // columns and features while the text does not parse.
+  let known: Pick<EditorAnalysis, 'checked' | 'schemas'> = {};
   let latestText: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waiters: ((a: EditorAnalysis) => void)[] = [];
 
   const complete = (ctx: CmCompletionContext): CompletionResult | null => {
     const text = ctx.state.doc.toString();
-    const { from, items } = completionsAt(text, ctx.pos, { checked: latest?.checked, schemas: opts.schemas?.() });
+    const { from, items } = completionsAt(text, ctx.pos, { checked: latest?.checked ?? known.checked, schemas: opts.schemas?.() ?? latest?.schemas ?? known.schemas });
     if (!items.length || (from === ctx.pos && !ctx.explicit && !/\.$/.test(text.slice(0, ctx.pos)))) return null;
     return {
       from,
@@ -216,6 +221,7 @@ export function fdlEditor(opts: FdlEditorOptions = {}): FdlEditor {
     if (view.state.doc.toString() !== text) return; // typed meanwhile: a newer run follows
     latest = result;
     latestText = text;
+    if (result.checked) known = { checked: result.checked, schemas: result.schemas };
     view.dispatch(setDiagnostics(view.state, result.diagnostics.map((d) => toCm(d, view.state.doc.length))));
     renderList(list, result.diagnostics, view);
     element.dataset.analyzed = String(Date.now());

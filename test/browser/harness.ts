@@ -80,19 +80,22 @@ export interface WatchedPage {
   foreign: string[];
   /** Requests that failed or answered 4xx/5xx. */
   failed: string[];
+  /** Every request's URL, in order. */
+  requests: string[];
 }
 
 /** Opens `url` in a new page that records errors and foreign requests (from workers too). */
 export async function openWatched(context: BrowserContext, url: string): Promise<WatchedPage> {
   const origin = new URL(url).origin;
   const page = await context.newPage();
-  const w: WatchedPage = { page, errors: [], foreign: [], failed: [] };
+  const w: WatchedPage = { page, errors: [], foreign: [], failed: [], requests: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') w.errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
+    w.requests.push(u);
     if (!/^(data|blob|about):/.test(u) && new URL(u).origin !== origin) w.foreign.push(u);
   });
   page.on('requestfailed', (r) => w.failed.push(`${r.url()} (${r.failure()?.errorText})`));
