@@ -10,9 +10,9 @@
 //     package name, an absolute URL), or links a script, stylesheet or font
 //     from another origin.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { notebooks, prepareNotebooks, root } from './prepare-notebooks.mjs';
+import { ensureNpmCacheStubs, notebooks, prepareNotebooks, root } from './prepare-notebooks.mjs';
 
 /** Every file under `dir` whose name ends with `ext`. */
 function walk(dir, ext, out = []) {
@@ -49,14 +49,18 @@ export function pageProblems(html) {
   return problems;
 }
 
-export async function buildSite({ quiet = false } = {}) {
-  await prepareNotebooks();
-  const dist = join(notebooks, 'dist');
+/**
+ * Runs Framework's build in `project` (its config, root and output) and
+ * returns the output folder and the problems found in its log and pages.
+ */
+export async function buildFramework(project, { quiet = false } = {}) {
+  ensureNpmCacheStubs(project);
+  const dist = join(project, 'dist');
   rmSync(dist, { recursive: true, force: true });
   const bin = join(root, 'node_modules/@observablehq/framework/dist/bin/observable.js');
-  const log = await new Promise((resolve, reject) => {
+  const { code, log } = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'build'], {
-      cwd: notebooks,
+      cwd: project,
       env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -68,20 +72,37 @@ export async function buildSite({ quiet = false } = {}) {
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`observable build exited with ${code}\n${quiet ? text : ''}`))));
+    child.on('close', (c) => resolve({ code: c, log: text }));
   });
-  const problems = logProblems(log).map((l) => `build log: ${l}`);
-  for (const file of walk(dist, '.html')) {
-    for (const p of pageProblems(readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)}: ${p}`);
-  }
+  const problems = code === 0 ? [] : [`observable build exited with ${code}`];
+  problems.push(...logProblems(log).map((l) => `build log: ${l}`));
+  if (existsSync(dist)) {
+    for (const file of walk(dist, '.html')) {
+      for (const p of pageProblems(readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)}: ${p}`);
+    }
+  } else problems.push('no output folder');
+  return { dist, log, problems };
+}
+
+/** Prepares and builds notebooks/; throws with every problem found. */
+export async function buildSite({ quiet = false } = {}) {
+  await prepareNotebooks();
+  const { dist, problems } = await buildFramework(notebooks, { quiet });
   if (problems.length) throw new Error(`the site build has problems:\n  ${problems.join('\n  ')}`);
   return dist;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))) {
+  // `--project DIR` builds and checks another Framework project instead (no preparation): the guard's own tests use it.
+  const i = process.argv.indexOf('--project');
   try {
     const t0 = Date.now();
-    const dist = await buildSite();
+    let dist;
+    if (i > 0) {
+      const r = await buildFramework(process.argv[i + 1]);
+      if (r.problems.length) throw new Error(`the site build has problems:\n  ${r.problems.join('\n  ')}`);
+      dist = r.dist;
+    } else dist = await buildSite();
     console.error(`site built in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${relative(process.cwd(), dist) || '.'}`);
     console.error(`serve it with: node scripts/serve-static.mjs ${relative(process.cwd(), dist)}`);
   } catch (err) {

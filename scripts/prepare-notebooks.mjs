@@ -74,8 +74,8 @@ async function bundleVega(out) {
  * fails where there is none, unless a folder `<pkg>@<version>` already
  * exists in the cache. Empty folders are enough: no page uses them.
  */
-export function ensureNpmCacheStubs() {
-  const cache = join(notebooks, '.observablehq/cache/_npm');
+export function ensureNpmCacheStubs(project = notebooks) {
+  const cache = join(project, '.observablehq/cache/_npm');
   for (const spec of NPM_CACHE_STUBS) mkdirSync(join(cache, spec), { recursive: true });
 }
 
