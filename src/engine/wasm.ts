@@ -301,12 +301,17 @@ function jsonAsArray(bytes: Uint8Array): Uint8Array {
 
 // ---------------------------------------------------------------- parquet → arrow
 
-/** Values as hyparquet decodes them with the parsers below: times stay raw integers. */
+/**
+ * Values as hyparquet decodes them with the parsers below: times stay raw
+ * integers and text stays UTF-8 bytes, which go into Arrow as they are
+ * (decoding a million strings only to encode them again doubles the load time).
+ */
 const RAW_PARSERS = {
   timestampFromMilliseconds: (v: bigint) => v,
   timestampFromMicroseconds: (v: bigint) => v,
   timestampFromNanoseconds: (v: bigint) => v,
   dateFromDays: (v: number) => v,
+  stringFromBytes: (v: Uint8Array) => v,
 };
 
 /** Decodes a Parquet file into an Arrow IPC stream that DuckDB-WASM can load as a table. */
@@ -376,8 +381,11 @@ function arrowColumn(tree: SchemaTree, values: unknown[], n: number): Vector {
     return fixed(new DateDay(), data);
   }
   switch (e.type) {
-    case 'BOOLEAN':
-      return vectorFromArray(values.map((v) => (v == null ? null : Boolean(v))), new Bool());
+    case 'BOOLEAN': {
+      const data = new Uint8Array((n + 7) >> 3);
+      for (let i = 0; i < n; i++) if (values[i]) data[i >> 3]! |= 1 << (i & 7);
+      return fixed(new Bool(), data);
+    }
     case 'FLOAT':
     case 'DOUBLE': {
       const data = e.type === 'FLOAT' ? new Float32Array(n) : new Float64Array(n);
@@ -403,10 +411,35 @@ function arrowColumn(tree: SchemaTree, values: unknown[], n: number): Vector {
     case 'FIXED_LEN_BYTE_ARRAY':
     case 'BYTE_ARRAY':
       if (lt?.type === 'DECIMAL' || ct === 'DECIMAL') return floatColumn(values, n, fixed);
-      return vectorFromArray(values.map((v) => (v == null ? null : typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v, jsonSafe))), new Utf8());
+      return utf8Column(values, n, bitmap, nulls);
     default:
       return vectorFromArray(values.map((v) => (v == null ? null : String(v))), new Utf8());
   }
+}
+
+/** A Utf8 vector from UTF-8 byte arrays (or strings, or anything else as JSON), built in one pass. */
+function utf8Column(values: unknown[], n: number, bitmap: Uint8Array, nulls: number): Vector {
+  const encoder = new TextEncoder();
+  const offsets = new Int32Array(n + 1);
+  let bytes = new Uint8Array(Math.max(1024, n * 8));
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v != null) {
+      const b = v instanceof Uint8Array ? v : encoder.encode(typeof v === 'string' ? v : JSON.stringify(v, jsonSafe));
+      if (at + b.length > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, at + b.length));
+        grown.set(bytes.subarray(0, at));
+        bytes = grown;
+      }
+      bytes.set(b, at);
+      at += b.length;
+    }
+    offsets[i + 1] = at;
+  }
+  return makeVector(
+    makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: nulls ? bitmap : undefined, valueOffsets: offsets, data: bytes.subarray(0, at) } as never),
+  ) as Vector;
 }
 
 function floatColumn(values: unknown[], n: number, fixed: (t: DataType, d: Float64Array) => Vector): Vector {
@@ -415,7 +448,8 @@ function floatColumn(values: unknown[], n: number, fixed: (t: DataType, d: Float
   return fixed(new Float64(), data);
 }
 
-const jsonSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
+const utf8 = new TextDecoder();
+const jsonSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? Number(v) : v instanceof Uint8Array ? utf8.decode(v) : v);
 
 // ---------------------------------------------------------------- arrow → values
 
