@@ -5,7 +5,7 @@
  * that leaves the page's origin.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -54,12 +54,28 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
   };
 }
 
+/** The newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
 /** Builds the site (library bundle, then notebooks/dist) unless FEATUREBOOK_SITE_BUILT=1 says it is fresh. */
 export async function buildSiteOnce(): Promise<string> {
   const dist = join(root, 'notebooks/dist');
   if (process.env.FEATUREBOOK_SITE_BUILT === '1') return dist;
-  const lib = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (lib.status !== 0) throw new Error('scripts/build.mjs failed');
+  // `npm test` bundles the library first; rebuilding it here while other test files run dist/cli.js
+  // could let them read a half-written file, so only a stale bundle is rebuilt.
+  const bundle = join(root, 'dist/featurebook.browser.js');
+  if (!existsSync(bundle) || Math.max(newest(join(root, 'src')), newest(join(root, 'grammar'))) > statSync(bundle).mtimeMs) {
+    const lib = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    if (lib.status !== 0) throw new Error('scripts/build.mjs failed');
+  }
   const site = spawnSync(process.execPath, [join(root, 'scripts/build-site.mjs')], { cwd: root, encoding: 'utf8' });
   if (site.status !== 0) throw new Error(`scripts/build-site.mjs failed:\n${site.stderr}`);
   return dist;
