@@ -71,7 +71,7 @@ export function timelineSpec({records, asOf, t}, {width = 640} = {}) {
     height: {step: 22},
     data: {values: records},
     layer: [
-      {transform: [{filter: "datum.kind === 'window'"}], mark: {type: "bar", height: 12, opacity: 0.55, clip: true}, encoding: {x, x2: {field: "end"}, y, color: {value: "#4e79a7"}, tooltip: [{field: "lane"}, {field: "label"}]}},
+      {params: [{name: "zoom", select: {type: "interval", encodings: ["x"]}, bind: "scales"}], transform: [{filter: "datum.kind === 'window'"}], mark: {type: "bar", height: 12, opacity: 0.55, clip: true}, encoding: {x, x2: {field: "end"}, y, color: {value: "#4e79a7"}, tooltip: [{field: "lane"}, {field: "label"}]}},
       {transform: [{filter: "datum.kind === 'event' && datum.late"}], mark: {type: "rule", strokeWidth: 1.5, clip: true}, encoding: {x, x2: {field: "end"}, y, color: {value: "#e15759"}}},
       {transform: [{filter: "datum.kind === 'event'"}], mark: {type: "point", filled: true, size: 30, clip: true}, encoding: {x, y, color: {field: "visible", type: "nominal", title: "visible at as-of", scale: {domain: [true, false], range: ["#59a14f", "#bab0ac"]}}, tooltip: [{field: "start", type: "temporal", title: "event time", formatType: "utc", format: "%Y-%m-%d %H:%M:%S"}, {field: "label"}]}},
       {transform: [{filter: "datum.kind === 'asof'"}], mark: {type: "tick", thickness: 2, clip: true}, encoding: {x, y, color: {condition: {test: "datum.selected", value: "#f28e2b"}, value: "#79706e"}, tooltip: [{field: "start", type: "temporal", title: "spine time", formatType: "utc", format: "%Y-%m-%d %H:%M:%S"}]}},

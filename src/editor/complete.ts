@@ -5,7 +5,7 @@
  * CodeMirror; tests call it directly.
  * @module
  */
-import { keywordTokens } from '../../grammar/tokens.js';
+import { keywordTokens, tokenize } from '../../grammar/tokens.js';
 import type { Decl, FeaturesDecl, Program } from '../lang/ast.js';
 import type { CheckResult } from '../lang/check.js';
 import { parse } from '../lang/parse.js';
@@ -40,9 +40,47 @@ const CLAUSES: Record<string, string[]> = {
 };
 const EXPRESSION_WORDS = ['and', 'or', 'not', 'in', 'is', 'null', 'true', 'false', 'if'];
 
-/** The declaration whose text contains `offset`, if any. */
-function declAt(program: Program, offset: number): Decl | undefined {
-  return program.decls.find((d) => d.span.startOffset <= offset && offset <= d.span.endOffset + 1);
+const KIND_OF_KEYWORD: Record<string, Decl['kind']> = {
+  source: 'source',
+  entity: 'entity',
+  features: 'features',
+  training_set: 'trainingSet',
+  model: 'model',
+  monitor: 'monitor',
+};
+
+/** What is known of the declaration around the cursor: from the AST, or from tokens where the text does not parse. */
+interface Enclosing {
+  kind: Decl['kind'];
+  name?: string;
+  /** features: the source after `on`; training_set: the spine. */
+  source?: string;
+  decl?: Decl;
+}
+
+/**
+ * The declaration whose text contains `offset`, if any. Read from tokens
+ * (a declaration keyword at brace depth 0 opens one, its closing brace ends
+ * it), because half-typed text often does not parse into a declaration.
+ */
+function enclosing(text: string, offset: number, program: Program): Enclosing | undefined {
+  const toks = tokenize(text.slice(0, offset)).filter((t) => t.category !== 'comment');
+  let current: Enclosing | undefined;
+  let depth = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (depth === 0 && t.category === 'keyword' && KIND_OF_KEYWORD[t.text]) {
+      const next = toks[i + 1];
+      current = { kind: KIND_OF_KEYWORD[t.text]!, name: next && next.category !== 'punctuation' ? next.text : undefined };
+    } else if (t.text === '{') depth++;
+    else if (t.text === '}') {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) current = undefined;
+    } else if (current && (t.text === 'on' || t.text === 'spine') && toks[i + 1]) current.source ??= toks[i + 1]!.text;
+  }
+  if (!current) return undefined;
+  current.decl = program.decls.find((d) => d.kind === current!.kind && d.name.name === current!.name);
+  return current;
 }
 
 function columnsOf(source: string, ctx: CompletionContext): { name: string; type: string }[] {
@@ -81,21 +119,22 @@ export function completionsAt(text: string, offset: number, ctx: CompletionConte
     return { from, items };
   }
 
-  const decl = declAt(program, offset);
+  const encl = enclosing(text, offset, program);
   const names = (kind: Decl['kind']) => program.decls.filter((d) => d.kind === kind).map((d) => d.name.name);
-  if (!decl) {
+  if (!encl) {
     for (const k of DECLARATION_WORDS) items.push({ label: k, type: 'keyword', boost: 2 });
   } else {
-    for (const k of CLAUSES[decl.kind] ?? []) items.push({ label: k, type: 'keyword', boost: 1 });
-    if (decl.kind === 'source') {
-      for (const c of columnsOf(decl.name.name, ctx)) items.push({ label: c.name, type: 'column', detail: c.type, boost: 2 });
+    const decl = encl.decl;
+    for (const k of CLAUSES[encl.kind] ?? []) items.push({ label: k, type: 'keyword', boost: 1 });
+    if (encl.kind === 'source' && encl.name) {
+      for (const c of columnsOf(encl.name, ctx)) items.push({ label: c.name, type: 'column', detail: c.type, boost: 2 });
       for (const f of Object.keys(FUNCTIONS)) items.push({ label: f, type: 'function' });
       for (const k of EXPRESSION_WORDS) items.push({ label: k, type: 'keyword' });
     }
-    if (decl.kind === 'features') {
-      const src = decl.source?.name;
+    if (encl.kind === 'features') {
+      const src = decl?.kind === 'features' ? decl.source?.name : encl.source;
       if (src) for (const c of columnsOf(src, ctx)) items.push({ label: c.name, type: 'column', detail: `${src} · ${c.type}`, boost: 2 });
-      for (const f of decl.features) if (f.name.span.startOffset !== from) items.push({ label: f.name.name, type: 'feature', detail: decl.name.name, boost: 1 });
+      if (decl?.kind === 'features') for (const f of decl.features) if (f.name.span.startOffset !== from) items.push({ label: f.name.name, type: 'feature', detail: decl.name.name, boost: 1 });
       for (const a of AGGREGATES) items.push({ label: a, type: 'aggregate', detail: 'aggregate', boost: 1 });
       for (const f of Object.keys(FUNCTIONS)) items.push({ label: f, type: 'function' });
       for (const k of EXPRESSION_WORDS) items.push({ label: k, type: 'keyword' });
@@ -103,13 +142,12 @@ export function completionsAt(text: string, offset: number, ctx: CompletionConte
       for (const s of names('source')) items.push({ label: s, type: 'source' });
       for (const e of names('entity')) items.push({ label: e, type: 'entity' });
     }
-    if (decl.kind === 'trainingSet' || decl.kind === 'monitor' || decl.kind === 'model') {
+    if (encl.kind === 'trainingSet' || encl.kind === 'monitor' || encl.kind === 'model') {
       for (const v of names('features')) items.push({ label: v, type: 'view', boost: 2 });
-      if (decl.kind === 'trainingSet') for (const s of names('source')) items.push({ label: s, type: 'source', boost: 1 });
-      if (decl.kind !== 'trainingSet') for (const t of names('trainingSet')) items.push({ label: t, type: 'training_set', boost: 1 });
-      if (decl.kind === 'trainingSet' && decl.spine) {
-        for (const c of columnsOf(decl.spine.name, ctx)) items.push({ label: c.name, type: 'column', detail: `${decl.spine.name} · ${c.type}` });
-      }
+      if (encl.kind === 'trainingSet') for (const s of names('source')) items.push({ label: s, type: 'source', boost: 1 });
+      if (encl.kind !== 'trainingSet') for (const t of names('trainingSet')) items.push({ label: t, type: 'training_set', boost: 1 });
+      const spine = decl?.kind === 'trainingSet' ? decl.spine?.name : encl.kind === 'trainingSet' ? encl.source : undefined;
+      if (spine) for (const c of columnsOf(spine, ctx)) items.push({ label: c.name, type: 'column', detail: `${spine} · ${c.type}` });
     }
   }
   // Declared names are always offered, below the ones that fit the context.
