@@ -14,6 +14,10 @@ import { didYouMean, formatDiagnostic, hasErrors, type Diagnostic } from '../lan
 import { loadProject, engineReason, type LoadedProject } from '../project.js';
 import { outputFormat, writeTrainingSet } from '../training-set.js';
 import { Progress } from './progress.js';
+import type { ModelPlan } from '../compile/plan.js';
+import type { Program } from '../lang/ast.js';
+import { ModelError } from '../model/errors.js';
+import { findModel } from '../model/data.js';
 
 export const VERSION = '0.1.0';
 
@@ -28,9 +32,9 @@ Usage:
                                                       write online feature values to Redis
   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1]
                                                       run the HTTP server
-  featurebook fit FILE MODEL                          train a built-in model (not in this version)
-  featurebook predict FILE MODEL --input PATH --out PATH
-                                                      batch inference (not in this version)
+  featurebook fit FILE MODEL [--out PATH]             train a built-in model, write its .onnx (default models/MODEL.onnx)
+  featurebook predict FILE MODEL --input PATH --out PATH [--model PATH]
+                                                      batch inference: the input rows plus a score column
   featurebook drift FILE MONITOR [--current PATH] [--out PATH]
                                                       drift report (not in this version)
 
@@ -183,6 +187,95 @@ async function cmdBuild(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** A model problem as a diagnostic at the model block (its `onnx` path, else its name). */
+function modelDiagnostic(err: ModelError, file: string, text: string, program: Program, model: string): string {
+  const decl = program.decls.find((d) => d.kind === 'model' && d.name.name === model);
+  if (!decl || decl.kind !== 'model') return `featurebook: error: ${err.message}${err.hint ? `\n    hint: ${err.hint}` : ''}`;
+  const span = decl.onnx && /ONNX|\.onnx|model file|load/i.test(err.message) ? decl.onnx.span : decl.name.span;
+  return formatDiagnostic({ severity: 'error', code: 'model', message: err.message, span, ...(err.hint ? { hint: err.hint } : {}) }, file, text);
+}
+
+/** Loads FILE and finds MODEL in it; diagnostics and a missing model end the command. */
+async function loadModel(file: string, name: string, io: Io, engine: NodeEngine) {
+  const p = await load(file, io, engine);
+  if (!p.plan) return undefined;
+  let m: ModelPlan;
+  try {
+    m = findModel(p.plan, name);
+  } catch (err) {
+    if (err instanceof ModelError) throw new CliError(`${err.message}${err.hint ? `; ${err.hint}` : ''}`);
+    throw err;
+  }
+  return { ...p, plan: p.plan, model: m };
+}
+
+async function cmdFit(argv: string[], io: Io): Promise<number> {
+  const { values, pos } = args(argv, { out: { type: 'string', short: 'o' } }, ['FILE', 'MODEL']);
+  const out = values.out as string | undefined;
+  if (out !== undefined && !/\.onnx$/i.test(out)) throw new UsageError(`--out must name an .onnx file, got '${out}'`);
+  const engine = await NodeEngine.create();
+  try {
+    const p = await loadModel(pos[0]!, pos[1]!, io, engine);
+    if (!p) return 1;
+    const { fitModel } = await import('../model/node.js');
+    const { formatFitReport } = await import('../model/fit.js');
+    const progress = new Progress(io.isTTY, io.err, engine);
+    progress.start(`fitting ${p.model.name}`);
+    const t0 = performance.now();
+    try {
+      const r = await fitModel(engine, p.plan, p.model, out === undefined ? undefined : resolve(out));
+      progress.stop();
+      const secs = ((performance.now() - t0) / 1000).toFixed(2);
+      io.out(`${p.model.name}: logistic regression on ${r.model.inputs.length} inputs, ${r.model.rows} training rows (${r.model.positives} positive), L2 ${r.model.l2}, ${r.model.iterations} Newton steps\n`);
+      if (r.unlabelled) io.out(`(${r.unlabelled} rows of ${r.trainingSet} have no label and were left out)\n`);
+      io.out(formatFitReport(r) + '\n');
+      io.err(`wrote ${out ?? r.path} in ${secs}s\n`);
+      return 0;
+    } catch (err) {
+      progress.stop();
+      if (err instanceof ModelError) {
+        io.err(modelDiagnostic(err, pos[0]!, p.text, p.program, p.model.name) + '\n');
+        return 1;
+      }
+      throw new CliError(`fitting '${p.model.name}' failed: ${engineReason(err)}`);
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+async function cmdPredict(argv: string[], io: Io): Promise<number> {
+  const { values, pos } = args(argv, { input: { type: 'string', short: 'i' }, out: { type: 'string', short: 'o' }, model: { type: 'string' } }, ['FILE', 'MODEL']);
+  const input = values.input as string | undefined;
+  const out = values.out as string | undefined;
+  if (!input) throw new UsageError('missing --input PATH (rows with a view__feature column per model input, e.g. from featurebook build)');
+  if (!out) throw new UsageError('missing --out PATH (e.g. --out scores.parquet)');
+  if (!/\.(parquet|csv|json|arrow)$/i.test(out)) throw new UsageError(`cannot tell the output format of '${out}': use a .parquet, .csv, .json or .arrow file name`);
+  const engine = await NodeEngine.create();
+  try {
+    const p = await loadModel(pos[0]!, pos[1]!, io, engine);
+    if (!p) return 1;
+    const { predictFile } = await import('../model/node.js');
+    const t0 = performance.now();
+    try {
+      const modelFile = values.model as string | undefined;
+      const r = await predictFile(engine, p.plan, p.model, resolve(input), resolve(out), modelFile === undefined ? undefined : resolve(modelFile));
+      const secs = (performance.now() - t0) / 1000;
+      io.err(`scored ${r.rows} rows with ${modelFile ?? r.path} into ${out} in ${secs.toFixed(2)}s\n`);
+      return 0;
+    } catch (err) {
+      if (err instanceof ModelError) {
+        if (err.field === 'input' || err.field === 'out' || /^the input rows/.test(err.message)) throw new CliError(`${input}: ${err.message}${err.hint ? `\n    hint: ${err.hint}` : ''}`);
+        io.err(modelDiagnostic(err, pos[0]!, p.text, p.program, p.model.name) + '\n');
+        return 1;
+      }
+      throw new CliError(`predicting with '${p.model.name}' failed: ${engineReason(err)}`);
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
 async function serverCommand(verb: 'serve' | 'publish' | 'materialize', argv: string[]): Promise<number> {
   const mod = (await import('../../server/commands.js')) as Record<string, (a: string[]) => Promise<number>>;
   const fn = { serve: mod.runServe, publish: mod.runPublish, materialize: mod.runMaterialize }[verb];
@@ -194,12 +287,14 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   check: cmdCheck,
   compile: cmdCompile,
   build: cmdBuild,
+  fit: cmdFit,
+  predict: cmdPredict,
   serve: (a) => serverCommand('serve', a),
   publish: (a) => serverCommand('publish', a),
   materialize: (a) => serverCommand('materialize', a),
 };
 
-const LATER = new Set(['fit', 'predict', 'drift']);
+const LATER = new Set(['drift']);
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
