@@ -1,0 +1,289 @@
+/**
+ * Drift metrics as DuckDB SQL. Every builder takes relation and column
+ * names and quotes them through the dialect; numbers are written as typed
+ * DOUBLE literals so that a frozen bin edge reads back bit for bit.
+ *
+ *   reference summary (rows, nulls, mean, sd, quantile edges, categories)
+ *     → per window: rows and nulls and means (one scan for all features)
+ *     → per feature and window: PSI over frozen bins, exact two-sample KS
+ *     → per feature and window: the same metrics under K label permutations
+ *
+ * The SQL runs unchanged on native DuckDB and DuckDB-WASM.
+ * @module
+ */
+import { duckdb, type Dialect } from '../compile/dialect.js';
+
+/** Added to both proportions of a bin before the logarithm, so an empty bin gives a large but finite term. */
+export const PSI_EPSILON = 1e-4;
+
+/** A bin index or category of a value that was never seen in the reference. */
+export const UNSEEN = '(unseen)';
+
+export interface SqlContext {
+  d: Dialect;
+  /** Relation (table name or parenthesized query) holding the reference rows. */
+  reference: string;
+  /** Relation holding the current rows. */
+  current: string;
+  /** Current rows' time column (windows are taken over it). */
+  time: string;
+  /** Window length; absent = one window over all current rows. */
+  everyMs?: number;
+  /** Extra condition applied to both relations (a segment drill-down), already SQL. */
+  where?: string;
+}
+
+/** A DOUBLE literal that reads back as exactly `x` (finite numbers only). */
+export const num = (x: number): string => {
+  if (!Number.isFinite(x)) throw new Error(`not a finite number: ${x}`);
+  return `CAST('${String(x)}' AS DOUBLE)`;
+};
+
+/** The numeric value of a feature column as DOUBLE, NaN read as null. */
+export const numericValue = (d: Dialect, column: string) => `CAST(nullif(CAST(${d.quoteIdent(column)} AS DOUBLE), CAST('NaN' AS DOUBLE)) AS DOUBLE)`;
+
+/** The text of a categorical feature (booleans become 'true'/'false'). */
+export const categoryValue = (d: Dialect, column: string) => `CAST(${d.quoteIdent(column)} AS VARCHAR)`;
+
+/** The window start (epoch ms, BIGINT) of a row: epoch-aligned UTC buckets of `everyMs`, or 0 for one window. */
+export function windowExpr(c: SqlContext): string {
+  const t = `epoch_ms(CAST(${c.d.quoteIdent(c.time)} AS TIMESTAMP))`;
+  if (!c.everyMs) return `CAST(0 AS BIGINT)`;
+  return `CAST(floor(${t} / ${num(c.everyMs)}) AS BIGINT) * ${Math.trunc(c.everyMs)}`;
+}
+
+const andWhere = (c: SqlContext, cond?: string) => {
+  const parts = [c.where, cond].filter(Boolean);
+  return parts.length ? `WHERE ${parts.map((p) => `(${p})`).join(' AND ')}` : '';
+};
+
+/**
+ * A balanced CASE tree giving the bin of `x` for sorted distinct `edges`:
+ * bin i holds edges[i-1] <= x < edges[i], bin 0 everything below the first
+ * edge and bin edges.length everything at or above the last (open-ended edge
+ * bins catch values outside the reference's range).
+ */
+export function binExpr(x: string, edges: readonly number[]): string {
+  const go = (lo: number, hi: number): string => {
+    if (lo === hi) return String(lo);
+    const mid = (lo + hi) >> 1; // bins lo..mid lie below edges[mid]
+    return `CASE WHEN ${x} < ${num(edges[mid]!)} THEN ${go(lo, mid)} ELSE ${go(mid + 1, hi)} END`;
+  };
+  return go(0, edges.length);
+}
+
+/** Categories as a VALUES relation `(v, i)`. */
+function categoriesRelation(d: Dialect, categories: readonly string[]): string {
+  if (!categories.length) return `(SELECT CAST(NULL AS VARCHAR) AS __fb_cv, CAST(NULL AS INTEGER) AS __fb_ci WHERE false) AS __fb_cat`;
+  return `(VALUES ${categories.map((v, i) => `(${d.quoteString(v)}, ${i})`).join(', ')}) AS __fb_cat(__fb_cv, __fb_ci)`;
+}
+
+/** A bucket expression for a feature: bin of a number, or category index (unseen = categories.length). */
+export type Bucketing = { kind: 'numeric'; edges: readonly number[] } | { kind: 'categorical'; categories: readonly string[] };
+
+/** `SELECT <bucket> AS b, <value> AS v FROM rel` pieces for a feature. */
+function bucketed(d: Dialect, column: string, b: Bucketing, from: string, extraCols: string, where: string): string {
+  if (b.kind === 'numeric') {
+    const v = numericValue(d, column);
+    return `SELECT ${extraCols}${v} AS v, ${binExpr(v, b.edges)} AS b FROM ${from} ${where}`;
+  }
+  const v = categoryValue(d, column);
+  return `SELECT ${extraCols}${v} AS v, coalesce(__fb_cat.__fb_ci, ${b.categories.length}) AS b FROM ${from} LEFT JOIN ${categoriesRelation(d, b.categories)} ON ${v} = __fb_cat.__fb_cv ${where}`;
+}
+
+// ---------------------------------------------------------------- reference
+
+/** Rows, nulls, mean and sample sd of each numeric column, rows and nulls of each categorical one, over the reference. */
+export function referenceStatsSql(c: SqlContext, features: { column: string; kind: 'numeric' | 'categorical' }[]): string {
+  const d = c.d;
+  const cols = features.flatMap((f, i) => {
+    const out = [`count(${d.quoteIdent(f.column)}) AS n${i}`];
+    if (f.kind === 'numeric') {
+      const v = numericValue(d, f.column);
+      out.push(`count(${v}) AS nn${i}`, `avg(${v}) AS m${i}`, `stddev_samp(${v}) AS s${i}`);
+    }
+    return out;
+  });
+  return `SELECT count(*) AS rows${cols.length ? ', ' + cols.join(', ') : ''} FROM ${c.reference} ${andWhere(c)}`;
+}
+
+/**
+ * Quantile bin edges of a numeric column: `quantile_cont` (linear
+ * interpolation between order statistics) at 1/B, 2/B, … (B-1)/B of the
+ * reference's non-null values.
+ */
+export function referenceEdgesSql(c: SqlContext, column: string, bins: number): string {
+  const ps = Array.from({ length: bins - 1 }, (_, i) => num((i + 1) / bins));
+  return `SELECT quantile_cont(${numericValue(c.d, column)}, [${ps.join(', ')}]) AS q FROM ${c.reference} ${andWhere(c)}`;
+}
+
+/** The reference's categories of a column with their counts, most frequent first (ties by value), at most `limit`. */
+export function referenceCategoriesSql(c: SqlContext, column: string, limit: number): string {
+  const v = categoryValue(c.d, column);
+  return `SELECT ${v} AS v, count(*) AS n FROM ${c.reference} ${andWhere(c, `${v} IS NOT NULL`)} GROUP BY 1 ORDER BY n DESC, v LIMIT ${Math.trunc(limit)}`;
+}
+
+/** Counts of the reference's non-null values per bucket. */
+export function referenceBucketsSql(c: SqlContext, column: string, b: Bucketing): string {
+  const v = b.kind === 'numeric' ? numericValue(c.d, column) : categoryValue(c.d, column);
+  return `SELECT b, count(*) AS n FROM (${bucketed(c.d, column, b, c.reference, '', andWhere(c, `${v} IS NOT NULL`))}) GROUP BY b ORDER BY b`;
+}
+
+// ---------------------------------------------------------------- current
+
+/** Per window: rows, and per feature its non-null count (and mean for numeric features). One scan. */
+export function windowStatsSql(c: SqlContext, features: { column: string; kind: 'numeric' | 'categorical' }[]): string {
+  const d = c.d;
+  const cols = features.flatMap((f, i) => {
+    if (f.kind !== 'numeric') return [`count(${d.quoteIdent(f.column)}) AS n${i}`];
+    const v = numericValue(d, f.column);
+    return [`count(${d.quoteIdent(f.column)}) AS n${i}`, `count(${v}) AS nn${i}`, `avg(${v}) AS m${i}`];
+  });
+  const t = `CAST(${d.quoteIdent(c.time)} AS TIMESTAMP)`;
+  return `SELECT ${windowExpr(c)} AS w, min(${t}) AS __t0, max(${t}) AS __t1, count(*) AS rows${cols.length ? ', ' + cols.join(', ') : ''}
+FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL`)}
+GROUP BY 1 ORDER BY 1`;
+}
+
+/**
+ * PSI of one feature per window against reference proportions `refP`
+ * (one per bucket, summing to 1):
+ * Σ_b (a_b − e_b) · ln((a_b + ε) / (e_b + ε)), a = current proportions.
+ * Numeric features also get the exact two-sample KS statistic (see `ksSql`).
+ */
+export function windowMetricsSql(c: SqlContext, column: string, b: Bucketing, refP: readonly number[], withKs = true): string {
+  const d = c.d;
+  const v = b.kind === 'numeric' ? numericValue(d, column) : categoryValue(d, column);
+  const refValues = `(VALUES ${refP.map((p, i) => `(${i}, ${num(p)})`).join(', ')}) AS r(b, p)`;
+  const cur = bucketed(d, column, b, c.current, `${windowExpr(c)} AS w, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`));
+  const psi = `__fb_cnt AS (SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b),
+__fb_tot AS (SELECT w, sum(n) AS n FROM __fb_cnt GROUP BY w),
+__fb_psi AS (
+  SELECT t.w, sum((coalesce(x.n, 0) / t.n - r.p) * ln((coalesce(x.n, 0) / t.n + ${num(PSI_EPSILON)}) / (r.p + ${num(PSI_EPSILON)}))) AS psi
+  FROM __fb_tot t CROSS JOIN ${refValues} LEFT JOIN __fb_cnt x ON x.w = t.w AND x.b = r.b
+  GROUP BY t.w
+),
+__fb_counts AS (SELECT w, list([b, n] ORDER BY b) AS counts FROM __fb_cnt GROUP BY w)`;
+  if (b.kind !== 'numeric' || !withKs) return `WITH ${psi}\nSELECT p.w, p.psi, CAST(NULL AS DOUBLE) AS ks, c.counts FROM __fb_psi p LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
+  return `WITH ${psi},
+${ksCtes(c, column)}
+SELECT p.w, p.psi, k.ks, c.counts FROM __fb_psi p LEFT JOIN __fb_ks k ON k.w = p.w LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
+}
+
+/**
+ * The exact two-sample Kolmogorov–Smirnov statistic per window,
+ * D = sup_x |F_ref(x) − F_cur(x)| over empirical CDFs of the non-null values.
+ *
+ * Both CDFs are step functions that change only at data values, so the sup
+ * is reached at a value of either sample. Between two distinct current values
+ * F_cur is flat, so it is enough to look, at each distinct current value v,
+ * at |F_ref(v) − F_cur(v)| and at the left limits |F_ref(v⁻) − F_cur(v⁻)|.
+ * F_ref(v) and F_ref(v⁻) come from the reference's cumulative counts by an
+ * ASOF join, so the reference is sorted once, not once per window.
+ */
+function ksCtes(c: SqlContext, column: string): string {
+  const d = c.d;
+  const v = numericValue(d, column);
+  return `__fb_rv AS (SELECT ${v} AS v, count(*) AS n FROM ${c.reference} ${andWhere(c, `${v} IS NOT NULL`)} GROUP BY 1),
+__fb_rn AS (SELECT sum(n) AS n FROM __fb_rv),
+__fb_rcdf AS (SELECT v, sum(n) OVER (ORDER BY v) AS le, sum(n) OVER (ORDER BY v) - n AS lt FROM __fb_rv),
+__fb_cv AS (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
+__fb_ccdf AS (
+  SELECT w, v, sum(n) OVER (PARTITION BY w ORDER BY v) AS le, sum(n) OVER (PARTITION BY w ORDER BY v) - n AS lt, sum(n) OVER (PARTITION BY w) AS total
+  FROM __fb_cv
+),
+__fb_ks AS (
+  SELECT x.w, max(greatest(
+    abs(coalesce(r.le, 0) / (SELECT n FROM __fb_rn) - x.le / x.total),
+    abs(coalesce(CASE WHEN r.v = x.v THEN r.lt ELSE r.le END, 0) / (SELECT n FROM __fb_rn) - x.lt / x.total)
+  )) AS ks
+  FROM __fb_ccdf x ASOF LEFT JOIN __fb_rcdf r ON x.v >= r.v
+  GROUP BY x.w
+)`;
+}
+
+// ---------------------------------------------------------------- permutations
+
+export interface PermutationSql {
+  /** Permutations per window (K). */
+  permutations: number;
+  /** Most reference rows pooled (a deterministic hash sample). */
+  referenceCap: number;
+  /** Most current rows per window pooled. */
+  currentCap: number;
+  /** Columns hashed to draw the samples and the permutations (the feature column and the time column at least). */
+  hashColumns: { reference: string[]; current: string[] };
+}
+
+/**
+ * The metrics expected with no drift, by permutation: per window, the
+ * reference sample and the window's sample are pooled, their labels are
+ * shuffled K times (keeping both group sizes), and each metric is computed
+ * between the relabelled groups; the answer is the mean over the K
+ * shuffles (of |z| for the mean shift, of |Δ| for the null rate). Samples
+ * and shuffles are ordered by `hash()`, so the answer is deterministic.
+ */
+export function permutationSql(c: SqlContext, column: string, b: Bucketing, p: PermutationSql): string {
+  const d = c.d;
+  const v = b.kind === 'numeric' ? numericValue(d, column) : categoryValue(d, column);
+  const hr = `hash(${p.hashColumns.reference.map((x) => d.quoteIdent(x)).join(', ')})`;
+  const hc = `hash(${p.hashColumns.current.map((x) => d.quoteIdent(x)).join(', ')})`;
+  const numeric = b.kind === 'numeric';
+  const w = windowExpr(c);
+  const rs = bucketed(d, column, b, c.reference, `${hr} AS h, `, andWhere(c));
+  const cs = bucketed(d, column, b, c.current, `${w} AS w, ${hc} AS h, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL`));
+  return `WITH __fb_rs AS (SELECT v, b, h FROM (${rs}) ORDER BY h, v NULLS FIRST LIMIT ${Math.trunc(p.referenceCap)}),
+__fb_cs AS (
+  SELECT w, v, b, h FROM (
+    SELECT w, v, b, h, row_number() OVER (PARTITION BY w ORDER BY h, v NULLS FIRST) AS rn FROM (${cs})
+  ) WHERE rn <= ${Math.trunc(p.currentCap)}
+),
+__fb_sizes AS (SELECT w, count(*) AS nc FROM __fb_cs GROUP BY w),
+__fb_pool AS (
+  SELECT w, v, b, h, 0 AS src FROM __fb_cs
+  UNION ALL SELECT s.w, r.v, r.b, r.h, 1 AS src FROM __fb_rs r CROSS JOIN __fb_sizes s
+),
+__fb_perm AS (
+  SELECT p.w, k.k, p.v, p.b,
+    row_number() OVER (PARTITION BY p.w, k.k ORDER BY hash(p.h, p.src, k.k), p.h, p.src, p.v NULLS FIRST) <= s.nc AS cur
+  FROM __fb_pool p CROSS JOIN range(${Math.trunc(p.permutations)}) AS k(k) JOIN __fb_sizes s ON s.w = p.w
+),
+__fb_grp AS (
+  SELECT w, k, count(*) FILTER (WHERE cur) AS n_c, count(*) FILTER (WHERE NOT cur) AS n_r,
+    count(v) FILTER (WHERE cur) AS nn_c, count(v) FILTER (WHERE NOT cur) AS nn_r${
+      numeric ? `,\n    avg(v) FILTER (WHERE cur) AS m_c, avg(v) FILTER (WHERE NOT cur) AS m_r, stddev_samp(v) FILTER (WHERE NOT cur) AS s_r` : ''
+    }
+  FROM __fb_perm GROUP BY w, k
+),
+__fb_bk AS (
+  SELECT w, k, b, count(*) FILTER (WHERE cur) AS c, count(*) FILTER (WHERE NOT cur) AS r
+  FROM __fb_perm WHERE v IS NOT NULL GROUP BY w, k, b
+),
+__fb_ppsi AS (
+  SELECT t.w, t.k, CASE WHEN t.nn_c > 0 AND t.nn_r > 0 THEN sum((coalesce(x.c, 0) / t.nn_c - coalesce(x.r, 0) / t.nn_r) * ln((coalesce(x.c, 0) / t.nn_c + ${num(PSI_EPSILON)}) / (coalesce(x.r, 0) / t.nn_r + ${num(PSI_EPSILON)}))) END AS psi
+  FROM __fb_grp t CROSS JOIN range(${b.kind === 'numeric' ? b.edges.length + 1 : b.categories.length + 1}) AS bb(b) LEFT JOIN __fb_bk x ON x.w = t.w AND x.k = t.k AND x.b = bb.b
+  GROUP BY t.w, t.k, t.nn_c, t.nn_r
+)${
+    numeric
+      ? `,
+__fb_pcdf AS (
+  SELECT w, k, v,
+    count(*) FILTER (WHERE cur) OVER (PARTITION BY w, k ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cc,
+    count(*) FILTER (WHERE NOT cur) OVER (PARTITION BY w, k ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cr
+  FROM __fb_perm WHERE v IS NOT NULL
+),
+__fb_pks AS (
+  SELECT x.w, x.k, CASE WHEN g.nn_c > 0 AND g.nn_r > 0 THEN max(abs(x.cc / g.nn_c - x.cr / g.nn_r)) END AS ks
+  FROM __fb_pcdf x JOIN __fb_grp g ON g.w = x.w AND g.k = x.k GROUP BY x.w, x.k, g.nn_c, g.nn_r
+)`
+      : ''
+  }
+SELECT g.w, any_value(s.nc) AS n_c, any_value(g.n_r) AS n_r, avg(p.psi) AS psi,
+  ${numeric ? `avg(k.ks) AS ks, avg(abs((g.m_c - g.m_r) / nullif(g.s_r, 0))) AS mean_shift` : `CAST(NULL AS DOUBLE) AS ks, CAST(NULL AS DOUBLE) AS mean_shift`},
+  avg(abs(1 - g.nn_c / g.n_c - (1 - g.nn_r / nullif(g.n_r, 0)))) AS null_rate
+FROM __fb_grp g JOIN __fb_sizes s ON s.w = g.w
+  LEFT JOIN __fb_ppsi p ON p.w = g.w AND p.k = g.k${numeric ? `\n  LEFT JOIN __fb_pks k ON k.w = g.w AND k.k = g.k` : ''}
+GROUP BY g.w ORDER BY g.w`;
+}
+
+export const defaultDialect = duckdb;
