@@ -21,6 +21,7 @@ import { onlineRoutes } from './online-store/routes.js';
 import { connect, Keys, redactUrl, whenReady } from './redis/index.js';
 import { Registry } from './registry/index.js';
 import { registryRoutes } from './registry/routes.js';
+import { modelRoutes } from './models/routes.js';
 
 export interface AppOptions {
   /** Folder that server-side data paths are confined to. Default: FEATUREBOOK_DATA_ROOT, else the working directory. */
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** How long to wait for Redis at start before serving degraded (ms, default 3000). */
   redisWaitMs?: number;
   log?: (line: string) => void;
+  /** Length cap of each model's prediction log stream (default FEATUREBOOK_PREDLOG_MAXLEN, else 100000). */
+  predlogMaxLen?: number;
 }
 
 export interface FeaturebookApp {
@@ -113,6 +116,8 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.route('/', compileRoutes(ctx));
   app.route('/', registryRoutes(ctx));
   app.route('/', onlineRoutes(ctx));
+  const models = modelRoutes(ctx, { predlogMaxLen: options.predlogMaxLen ?? (Number(env.FEATUREBOOK_PREDLOG_MAXLEN) || undefined) });
+  app.route('/', models);
 
   return {
     app,
@@ -122,6 +127,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
       if (closed) return;
       closed = true;
       ctx.registry?.close();
+      await models.close();
       if (ctx.redis) for (const r of [ctx.redis.sub, ctx.redis.reader, ctx.redis.main]) r.disconnect();
       await engine.close();
     },

@@ -1,7 +1,7 @@
 /**
  * The server-mode CLI verbs (DESIGN §4), dispatched to by `src/cli/main.ts`:
  *
- *   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]
+ *   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR] [--predlog-max-len N]
  *   featurebook publish FILE --redis URL [--force]
  *   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] --redis URL
  *
@@ -22,6 +22,7 @@ import { ApiError } from './errors/index.js';
 import { OnlineStore } from './online-store/index.js';
 import { connect, Keys, redactUrl, whenReady, type Redis } from './redis/index.js';
 import { Registry, versionOf } from './registry/index.js';
+import { storeModels } from './models/index.js';
 
 class UsageError extends Error {}
 class Failure extends Error {}
@@ -105,6 +106,10 @@ export function runPublish(argv: string[]): Promise<number> {
       const sql = compileObjects(plan);
       redis = await openRedis(url);
       const registry = new Registry(redis, new Keys(values.prefix as string | undefined));
+      registry.beforePublish(async (input) => {
+        for (const m of await storeModels(redis!, registry.keys, input.plan))
+          out(m.version ? `model ${m.model}: stored ${m.path} as ${m.version.slice(0, 12)}` : `model ${m.model}: not served — ${m.note}`);
+      });
       const r = await registry.publish({ source: text, plan, sql, file: abs, force: Boolean(values.force) });
       out(`published ${r.project} version ${r.version}${r.created ? '' : ' (already stored; made current)'}${r.previous && r.previous !== r.version ? `, replacing ${r.previous}` : ''}`);
       return 0;
@@ -176,7 +181,13 @@ export function runMaterialize(argv: string[]): Promise<number> {
 /** `featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]`; runs until SIGINT or SIGTERM. */
 export function runServe(argv: string[]): Promise<number> {
   return run('serve', async () => {
-    const { values } = args(argv, { redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'data-root': { type: 'string' } }, []);
+    const { values } = args(
+      argv,
+      { redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'data-root': { type: 'string' }, 'predlog-max-len': { type: 'string' } },
+      [],
+    );
+    const cap = values['predlog-max-len'] === undefined ? undefined : Number(values['predlog-max-len']);
+    if (cap !== undefined && !(Number.isInteger(cap) && cap > 0)) throw new UsageError(`--predlog-max-len must be a positive whole number, got '${values['predlog-max-len']}'`);
     const port = values.port === undefined ? 8787 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
     const host = (values.host as string | undefined) ?? '127.0.0.1';
@@ -185,7 +196,7 @@ export function runServe(argv: string[]): Promise<number> {
     const dataRoot = (values['data-root'] as string | undefined) ?? process.env.FEATUREBOOK_DATA_ROOT ?? process.cwd();
     let s: RunningServer;
     try {
-      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}) });
+      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}) });
     } catch (e) {
       throw new Failure((e as Error).message);
     }

@@ -134,4 +134,16 @@ export class Keys {
   lock(project: string, view: string) {
     return `${this.p(project)}:lock:${view}`;
   }
+  /** STRING: a model's ONNX file, named by its SHA-256 (immutable). */
+  model(project: string, model: string, sha256: string) {
+    return `${this.p(project)}:model:${model}:${sha256}`;
+  }
+  /** HASH: model name → SHA-256 of the ONNX file it serves. */
+  models(project: string) {
+    return `${this.p(project)}:models`;
+  }
+  /** STREAM: the prediction log of a model (ts, entity, features, score, model_version, as_of). */
+  predlog(project: string, model: string) {
+    return `${this.p(project)}:predlog:${model}`;
+  }
 }

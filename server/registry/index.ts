@@ -95,12 +95,18 @@ export class Registry {
   private subscribed = false;
   private sub: Redis | undefined;
   private listeners: ((e: RegistryEvent) => void)[] = [];
+  private publishHooks: ((input: PublishInput) => Promise<void>)[] = [];
 
   constructor(
     readonly redis: Redis,
     readonly keys: Keys = new Keys(),
   ) {
     if (!(redis as unknown as Partial<Scripted>).fbPublish) redis.defineCommand('fbPublish', { numberOfKeys: 4, lua: PUBLISH });
+  }
+
+  /** Runs `fn` before each publish (e.g. storing the models' ONNX files); a throw refuses the publish. */
+  beforePublish(fn: (input: PublishInput) => Promise<void>) {
+    this.publishHooks.push(fn);
   }
 
   /** Calls `fn` for each announcement (after the registry has applied it). */
@@ -169,6 +175,7 @@ export class Registry {
     const version = versionOf(input.source);
     const r = this.redis as Scripted;
     const k = this.keys;
+    for (const hook of this.publishHooks) await hook(input);
     for (let attempt = 0; attempt < 5; attempt++) {
       const previous = await guard(r, () => r.get(k.current(project)));
       if (previous && previous !== version && !input.force) {

@@ -106,8 +106,16 @@ export class Scorer {
     return new Scorer(session, ort, session.inputNames[0]!, k, provider);
   }
 
-  /** Scores `x` (rows × k; NaN = missing). */
-  async score(x: Matrix | { rows: number; cols: number; data: Float32Array }): Promise<Scores> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Scores `x` (rows × k; NaN = missing). Calls on one session run one at a time. */
+  score(x: Matrix | { rows: number; cols: number; data: Float32Array }): Promise<Scores> {
+    const run = this.queue.then(() => this.scoreNow(x));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async scoreNow(x: Matrix | { rows: number; cols: number; data: Float32Array }): Promise<Scores> {
     if (x.cols !== this.k) throw new ModelError(`expected ${this.k} values per row, got ${x.cols}`);
     const data = x.data instanceof Float32Array ? x.data : Float32Array.from(x.data);
     const feeds = { [this.inputName]: new this.ort.Tensor('float32', data, [x.rows, this.k]) };
