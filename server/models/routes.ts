@@ -20,7 +20,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** How a model's inputs map onto feature blocks: per view, the input positions and feature names. */
 interface InputLayout {
-  views: { view: ViewPlan; features: string[]; columns: number[] }[];
+  views: { view: ViewPlan; features: string[]; columns: number[]; countLike: boolean[] }[];
   names: string[];
 }
 
@@ -30,9 +30,11 @@ function layoutOf(pv: PublishedVersion, m: ModelPlan): InputLayout {
     const view = pv.views.get(r.view);
     if (!view) throw new ApiError(422, 'invalid_project', `model '${m.name}' reads feature block '${r.view}', which project ${pv.project} does not have`, { field: 'model' });
     let e = byView.get(r.view);
-    if (!e) byView.set(r.view, (e = { view, features: [], columns: [] }));
+    if (!e) byView.set(r.view, (e = { view, features: [], columns: [], countLike: [] }));
+    const f = view.features.find((x) => x.name === r.feature);
     e.features.push(r.feature);
     e.columns.push(i);
+    e.countLike.push(f?.kind === 'aggregate' && (f.fn === 'count' || f.fn === 'count_distinct'));
   });
   return { views: [...byView.values()], names: m.inputs.map(inputName) };
 }
@@ -118,7 +120,14 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
         asOf[j]![lv.view.name] = packed ? r.meta!.as_of : null;
         if (!packed) {
           missing[j]!.push(lv.view.name);
-          for (const col of lv.columns) x[j * k + col] = NaN;
+          // A materialized view without this entity: it had no rows, so (DESIGN §3 rule 4) its counts are 0,
+          // exactly what a training-set row would hold; everything else is null (imputed by the model).
+          lv.columns.forEach((col, f) => {
+            const zero = r.meta && lv.countLike[f];
+            if (zero) served[j]![col] = 0;
+            x[j * k + col] = zero ? 0 : NaN;
+          });
+          if (r.meta) asOf[j]![lv.view.name] = r.meta.as_of;
           continue;
         }
         const arr = JSON.parse(packed.toString()) as unknown[];
