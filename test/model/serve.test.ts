@@ -119,7 +119,7 @@ test('offline and online predictions agree within 1e-6 (fitted model and foreign
   // The log: one entry per entity per call, with the agreed fields.
   const key = new Keys().predlog('shop', 'lr');
   assert.equal(await client.xlen(key), USERS);
-  const [[, fields]] = (await client.xrange(key, '-', '+', 'COUNT', 1)) as [string, string[]][];
+  const fields = ((await client.xrange(key, '-', '+', 'COUNT', 1)) as [string, string[]][])[0]![1];
   const e: Record<string, string> = {};
   for (let i = 0; i < fields!.length; i += 2) e[fields![i]!] = fields![i + 1]!;
   assert.deepEqual(Object.keys(e).sort(), ['as_of', 'entity', 'features', 'model_version', 'score', 'ts']);
