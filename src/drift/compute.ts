@@ -281,6 +281,9 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
   const refTime = opts.referenceTime ?? opts.time;
   const refHasTime = opts.reference ? (await engine.describe(`SELECT * FROM ${opts.reference}`)).some((x) => x.name === refTime) : false;
   const perFeature: FeatureWindow[][] = refs.map(() => []);
+  // Shuffles run per class of window sizes (powers of two up to the cap), not per window; the result is scaled to each window's size.
+  const sizeClass = (rows: number) => Math.min(cap, 2 ** Math.round(Math.log2(Math.max(1, rows))));
+  const sizeClasses = [...new Set(windows.filter((w) => w.rows > 0).map((w) => sizeClass(w.rows)))].sort((a, b) => a - b);
   for (let i = 0; i < refs.length; i++) {
     const f = refs[i]!;
     const b = bucketing(f);
@@ -301,10 +304,11 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
         permutations: K,
         referenceCap: cap,
         currentCap: cap,
+        sizes: sizeClasses,
         hashColumns: { reference: refHasTime ? [f.column, refTime] : [f.column], current: [f.column, opts.time] },
       });
       for (const r of (await engine.query(sql)).rows) {
-        expected.set(n(r.w), { n_c: n(r.n_c), n_r: n(r.n_r), psi: maybe(r.psi), ks: maybe(r.ks), mean_shift: maybe(r.mean_shift), null_rate: maybe(r.null_rate) });
+        expected.set(n(r.s), { n_c: n(r.n_c), n_r: n(r.n_r), psi: maybe(r.psi), ks: maybe(r.ks), mean_shift: maybe(r.mean_shift), null_rate: maybe(r.null_rate) });
       }
     }
     for (const w of windows) {
@@ -315,7 +319,7 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
       const meanShift = f.kind === 'numeric' && curMean !== null && f.mean !== null && f.sd !== null ? (f.sd > 0 ? (curMean - f.mean) / f.sd : curMean === f.mean ? 0 : null) : null;
       const nullCur = w.rows > 0 ? 1 - values / w.rows : null;
       const ks = m?.ks ?? null;
-      const e = expected.get(w.w);
+      const e = expected.get(sizeClass(w.rows));
       // The permutations ran on samples; scale to the real sizes (PSI ∝ 1/n + 1/m, the others ∝ its square root).
       const scale = e && e.n_c > 0 && e.n_r > 0 && w.rows > 0 ? (1 / f.rows + 1 / w.rows) / (1 / e.n_r + 1 / e.n_c) : null;
       // Rounded: an estimate, and parallel sums differ in the last digits from run to run.

@@ -6,7 +6,7 @@
  *   reference summary (rows, nulls, mean, sd, quantile edges, categories)
  *     → per window: rows and nulls and means (one scan for all features)
  *     → per feature and window: PSI over frozen bins, exact two-sample KS
- *     → per feature and window: the same metrics under K label permutations
+ *     → per feature and size of window: the same metrics under K label shuffles
  *
  * The SQL runs unchanged on native DuckDB and DuckDB-WASM.
  * @module
@@ -205,85 +205,81 @@ __fb_ks AS (
 // ---------------------------------------------------------------- permutations
 
 export interface PermutationSql {
-  /** Permutations per window (K). */
+  /** Label shuffles per sample size (K). */
   permutations: number;
-  /** Most reference rows pooled (a deterministic hash sample). */
+  /** Reference rows pooled (a deterministic hash sample). */
   referenceCap: number;
-  /** Most current rows per window pooled. */
+  /** Current rows pooled (a deterministic hash sample over every window). */
   currentCap: number;
-  /** Columns hashed to draw the samples and the permutations (the feature column and the time column at least). */
+  /** Sizes of the "current" group to shuffle for (one per class of window sizes), each below the pool's size. */
+  sizes: readonly number[];
+  /** Columns hashed to draw the samples and the shuffles (the feature column and the time column at least). */
   hashColumns: { reference: string[]; current: string[] };
 }
 
 /**
- * The metrics expected with no drift, by permutation: per window, the
- * reference sample and the window's sample are pooled, their labels are
- * shuffled K times (keeping both group sizes), and each metric is computed
- * between the relabelled groups; the answer is the mean over the K
- * shuffles (of |z| for the mean shift, of |Δ| for the null rate). Samples
- * and shuffles are ordered by `hash()`, so the answer is deterministic.
+ * The metrics expected with no drift, by permutation: a sample of the
+ * reference and a sample of the current rows are pooled; for each size s,
+ * the pool's labels are shuffled K times, s rows become "current" and the
+ * rest "reference", and each metric is computed between the two groups. The
+ * answer per size is the mean over the K shuffles (of |z| for the mean
+ * shift, of |Δ| for the null rate). Samples and shuffles are ordered by
+ * `hash()`, so the answer is deterministic.
  */
 export function permutationSql(c: SqlContext, column: string, b: Bucketing, p: PermutationSql): string {
   const d = c.d;
-  const v = b.kind === 'numeric' ? numericValue(d, column) : categoryValue(d, column);
   const hr = `hash(${p.hashColumns.reference.map((x) => d.quoteIdent(x)).join(', ')})`;
   const hc = `hash(${p.hashColumns.current.map((x) => d.quoteIdent(x)).join(', ')})`;
   const numeric = b.kind === 'numeric';
-  const w = windowExpr(c);
   const rs = bucketed(d, column, b, c.reference, `${hr} AS h, `, andWhere(c));
-  const cs = bucketed(d, column, b, c.current, `${w} AS w, ${hc} AS h, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL`));
-  return `WITH __fb_rs AS (SELECT v, b, h FROM (${rs}) ORDER BY h, v NULLS FIRST LIMIT ${Math.trunc(p.referenceCap)}),
-__fb_cs AS (
-  SELECT w, v, b, h FROM (
-    SELECT w, v, b, h, row_number() OVER (PARTITION BY w ORDER BY h, v NULLS FIRST) AS rn FROM (${cs})
-  ) WHERE rn <= ${Math.trunc(p.currentCap)}
-),
-__fb_sizes AS (SELECT w, count(*) AS nc FROM __fb_cs GROUP BY w),
-__fb_pool AS (
-  SELECT w, v, b, h, 0 AS src FROM __fb_cs
-  UNION ALL SELECT s.w, r.v, r.b, r.h, 1 AS src FROM __fb_rs r CROSS JOIN __fb_sizes s
+  const cs = bucketed(d, column, b, c.current, `${hc} AS h, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL`));
+  const sizes = p.sizes.length ? p.sizes.map((x) => `(${Math.trunc(x)})`).join(', ') : '(0)';
+  return `WITH __fb_pool AS (
+  (SELECT v, b, h, 1 AS src FROM (${rs}) ORDER BY h, v NULLS FIRST LIMIT ${Math.trunc(p.referenceCap)})
+  UNION ALL
+  (SELECT v, b, h, 0 AS src FROM (${cs}) ORDER BY h, v NULLS FIRST LIMIT ${Math.trunc(p.currentCap)})
 ),
 __fb_perm AS (
-  SELECT p.w, k.k, p.v, p.b,
-    row_number() OVER (PARTITION BY p.w, k.k ORDER BY hash(p.h, p.src, k.k), p.h, p.src, p.v NULLS FIRST) <= s.nc AS cur
-  FROM __fb_pool p CROSS JOIN range(${Math.trunc(p.permutations)}) AS k(k) JOIN __fb_sizes s ON s.w = p.w
+  SELECT z.s, k.k, p.v, p.b,
+    row_number() OVER (PARTITION BY z.s, k.k ORDER BY hash(xor(p.h, hash(k.k, p.src))), p.h, p.src, p.v NULLS FIRST) <= z.s AS cur
+  FROM __fb_pool p CROSS JOIN range(${Math.trunc(p.permutations)}) AS k(k) CROSS JOIN (VALUES ${sizes}) AS z(s)
 ),
 __fb_grp AS (
-  SELECT w, k, count(*) FILTER (WHERE cur) AS n_c, count(*) FILTER (WHERE NOT cur) AS n_r,
+  SELECT s, k, count(*) FILTER (WHERE cur) AS n_c, count(*) FILTER (WHERE NOT cur) AS n_r,
     count(v) FILTER (WHERE cur) AS nn_c, count(v) FILTER (WHERE NOT cur) AS nn_r${
       numeric ? `,\n    avg(v) FILTER (WHERE cur) AS m_c, avg(v) FILTER (WHERE NOT cur) AS m_r, stddev_samp(v) FILTER (WHERE NOT cur) AS s_r` : ''
     }
-  FROM __fb_perm GROUP BY w, k
+  FROM __fb_perm GROUP BY s, k
 ),
 __fb_bk AS (
-  SELECT w, k, b, count(*) FILTER (WHERE cur) AS c, count(*) FILTER (WHERE NOT cur) AS r
-  FROM __fb_perm WHERE v IS NOT NULL GROUP BY w, k, b
+  SELECT s, k, b, count(*) FILTER (WHERE cur) AS c, count(*) FILTER (WHERE NOT cur) AS r
+  FROM __fb_perm WHERE v IS NOT NULL GROUP BY s, k, b
 ),
 __fb_ppsi AS (
-  SELECT t.w, t.k, CASE WHEN t.nn_c > 0 AND t.nn_r > 0 THEN sum((coalesce(x.c, 0) / t.nn_c - coalesce(x.r, 0) / t.nn_r) * ln((coalesce(x.c, 0) / t.nn_c + ${num(PSI_EPSILON)}) / (coalesce(x.r, 0) / t.nn_r + ${num(PSI_EPSILON)}))) END AS psi
-  FROM __fb_grp t CROSS JOIN range(${b.kind === 'numeric' ? b.edges.length + 1 : b.categories.length + 1}) AS bb(b) LEFT JOIN __fb_bk x ON x.w = t.w AND x.k = t.k AND x.b = bb.b
-  GROUP BY t.w, t.k, t.nn_c, t.nn_r
+  SELECT t.s, t.k, CASE WHEN t.nn_c > 0 AND t.nn_r > 0 THEN sum((coalesce(x.c, 0) / t.nn_c - coalesce(x.r, 0) / t.nn_r) * ln((coalesce(x.c, 0) / t.nn_c + ${num(PSI_EPSILON)}) / (coalesce(x.r, 0) / t.nn_r + ${num(PSI_EPSILON)}))) END AS psi
+  FROM __fb_grp t CROSS JOIN range(${b.kind === 'numeric' ? b.edges.length + 1 : b.categories.length + 1}) AS bb(b) LEFT JOIN __fb_bk x ON x.s = t.s AND x.k = t.k AND x.b = bb.b
+  GROUP BY t.s, t.k, t.nn_c, t.nn_r
 )${
     numeric
       ? `,
 __fb_pcdf AS (
-  SELECT w, k, v,
-    count(*) FILTER (WHERE cur) OVER (PARTITION BY w, k ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cc,
-    count(*) FILTER (WHERE NOT cur) OVER (PARTITION BY w, k ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cr
+  SELECT s, k, v,
+    count(*) FILTER (WHERE cur) OVER (PARTITION BY s, k ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cc,
+    count(*) FILTER (WHERE NOT cur) OVER (PARTITION BY s, k ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cr
   FROM __fb_perm WHERE v IS NOT NULL
 ),
 __fb_pks AS (
-  SELECT x.w, x.k, CASE WHEN g.nn_c > 0 AND g.nn_r > 0 THEN max(abs(x.cc / g.nn_c - x.cr / g.nn_r)) END AS ks
-  FROM __fb_pcdf x JOIN __fb_grp g ON g.w = x.w AND g.k = x.k GROUP BY x.w, x.k, g.nn_c, g.nn_r
+  SELECT x.s, x.k, CASE WHEN g.nn_c > 0 AND g.nn_r > 0 THEN max(abs(x.cc / g.nn_c - x.cr / g.nn_r)) END AS ks
+  FROM __fb_pcdf x JOIN __fb_grp g ON g.s = x.s AND g.k = x.k GROUP BY x.s, x.k, g.nn_c, g.nn_r
 )`
       : ''
   }
-SELECT g.w, any_value(s.nc) AS n_c, any_value(g.n_r) AS n_r, avg(p.psi) AS psi,
+SELECT g.s, any_value(g.n_c) AS n_c, any_value(g.n_r) AS n_r, avg(p.psi) AS psi,
   ${numeric ? `avg(k.ks) AS ks, avg(abs((g.m_c - g.m_r) / nullif(g.s_r, 0))) AS mean_shift` : `CAST(NULL AS DOUBLE) AS ks, CAST(NULL AS DOUBLE) AS mean_shift`},
   avg(abs(1 - g.nn_c / g.n_c - (1 - g.nn_r / nullif(g.n_r, 0)))) AS null_rate
-FROM __fb_grp g JOIN __fb_sizes s ON s.w = g.w
-  LEFT JOIN __fb_ppsi p ON p.w = g.w AND p.k = g.k${numeric ? `\n  LEFT JOIN __fb_pks k ON k.w = g.w AND k.k = g.k` : ''}
-GROUP BY g.w ORDER BY g.w`;
+FROM __fb_grp g
+  LEFT JOIN __fb_ppsi p ON p.s = g.s AND p.k = g.k${numeric ? `\n  LEFT JOIN __fb_pks k ON k.s = g.s AND k.k = g.k` : ''}
+GROUP BY g.s ORDER BY g.s`;
 }
 
 export const defaultDialect = duckdb;

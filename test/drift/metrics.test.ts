@@ -44,7 +44,7 @@ interface Case {
   bins: number;
 }
 
-function makeCase(seed: number, opts: { refN: number; curN: number; days: number; shift: number; ties: boolean; nulls: number; skipDay?: number }): Row[][] {
+function makeCase(seed: number, opts: { refN: number; curN: number; days: number; shift: number; ties: boolean; nulls: number; skipDay?: number }): [Row[], Row[]] {
   const r = rng(seed);
   const cats = ['red', 'green', 'blue', "o'brien"];
   const row = (ts: number, cur: boolean): Row => {
