@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compileObjects, EmitError } from '../compile/emit-sql.js';
+import { compileObjects, EmitError, parseUtc } from '../compile/emit-sql.js';
 import { NodeEngine } from '../engine/node.js';
 import { didYouMean, formatDiagnostic, hasErrors, type Diagnostic } from '../lang/diagnostics.js';
 import { loadProject, engineReason, type LoadedProject } from '../project.js';
@@ -35,8 +35,8 @@ Usage:
   featurebook fit FILE MODEL [--out PATH]             train a built-in model, write its .onnx (default models/MODEL.onnx)
   featurebook predict FILE MODEL --input PATH --out PATH [--model PATH]
                                                       batch inference: the input rows plus a score column
-  featurebook drift FILE MONITOR [--current PATH] [--out PATH]
-                                                      drift report (not in this version)
+  featurebook drift FILE MONITOR [--current PATH | --from TS --to TS] [--out report.json|.html]
+                                                      drift report (JSON on standard output without --out)
 
 Options:
   -h, --help       show this help
@@ -276,6 +276,71 @@ async function cmdPredict(argv: string[], io: Io): Promise<number> {
   }
 }
 
+async function cmdDrift(argv: string[], io: Io): Promise<number> {
+  const { values, pos } = args(
+    argv,
+    { current: { type: 'string', short: 'c' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' }, permutations: { type: 'string' }, segment: { type: 'string' } },
+    ['FILE', 'MONITOR'],
+  );
+  const out = values.out as string | undefined;
+  if (out !== undefined && !/\.(json|html?)$/i.test(out)) throw new UsageError(`cannot tell the report format of '${out}': use a .json or .html file name`);
+  const time = (flag: 'from' | 'to') => {
+    const v = values[flag] as string | undefined;
+    if (v === undefined) return undefined;
+    const ms = parseUtc(v);
+    if (Number.isNaN(ms)) throw new UsageError(`--${flag} '${v}' is not a time: use 2024-06-01 or 2024-06-01T12:00:00Z`);
+    return ms;
+  };
+  const fromMs = time('from');
+  const toMs = time('to');
+  if (values.current !== undefined && (fromMs !== undefined || toMs !== undefined)) throw new UsageError('give either --current PATH or --from/--to, not both');
+  const permutations = values.permutations === undefined ? undefined : Number(values.permutations);
+  if (permutations !== undefined && !(Number.isInteger(permutations) && permutations >= 0 && permutations <= 1000)) throw new UsageError(`--permutations must be a whole number from 0 to 1000, got '${values.permutations}'`);
+  let segment: { column: string; value: string } | undefined;
+  if (values.segment !== undefined) {
+    const m = /^([^=]+)=(.*)$/.exec(values.segment as string);
+    if (!m) throw new UsageError(`--segment must be COLUMN=VALUE, got '${values.segment}'`);
+    segment = { column: m[1]!, value: m[2]! };
+  }
+  const engine = await NodeEngine.create();
+  try {
+    const p = await load(pos[0]!, io, engine);
+    if (!p.plan) return 1;
+    const { runMonitor } = await import('../drift/monitor.js');
+    const { DriftError } = await import('../drift/compute.js');
+    const progress = new Progress(io.isTTY, io.err, engine);
+    progress.start(`drift ${pos[1]}`);
+    const t0 = performance.now();
+    let report;
+    try {
+      const current = values.current !== undefined ? { kind: 'file' as const, path: resolve(values.current as string) } : { kind: 'range' as const, ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}) };
+      ({ report } = await runMonitor(engine, p.plan, pos[1]!, { current, ...(permutations !== undefined ? { permutations } : {}), ...(segment ? { segment } : {}) }));
+    } catch (err) {
+      progress.stop();
+      if (err instanceof DriftError) throw new CliError(`${err.message.replace(resolve(String(values.current ?? '')), String(values.current ?? ''))}${err.hint ? `\n    hint: ${err.hint}` : ''}`);
+      throw new CliError(`drift of '${pos[1]}' failed: ${engineReason(err)}`);
+    }
+    progress.stop();
+    const secs = ((performance.now() - t0) / 1000).toFixed(2);
+    const s = report.summary;
+    const line = `${report.monitor}: ${report.reference.rows} reference rows, ${report.current.rows} current rows in ${s.windows} window${s.windows === 1 ? '' : 's'}; ${report.alerts.length} alert${report.alerts.length === 1 ? '' : 's'} on ${s.features_alerting.length} of ${s.features} features (${secs}s)`;
+    if (out === undefined) {
+      io.out(JSON.stringify(report, null, 2) + '\n');
+      io.err(line + '\n');
+      return 0;
+    }
+    const { writeFile } = await import('node:fs/promises');
+    if (/\.html?$/i.test(out)) {
+      const { renderDriftHtml } = await import('../drift/render.js');
+      await writeFile(resolve(out), await renderDriftHtml(report, { generatedAt: new Date().toISOString() }));
+    } else await writeFile(resolve(out), JSON.stringify(report, null, 2) + '\n');
+    io.err(`${line}\nwrote ${out}\n`);
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}
+
 async function serverCommand(verb: 'serve' | 'publish' | 'materialize', argv: string[]): Promise<number> {
   const mod = (await import('../../server/commands.js')) as Record<string, (a: string[]) => Promise<number>>;
   const fn = { serve: mod.runServe, publish: mod.runPublish, materialize: mod.runMaterialize }[verb];
@@ -289,12 +354,13 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   build: cmdBuild,
   fit: cmdFit,
   predict: cmdPredict,
+  drift: cmdDrift,
   serve: (a) => serverCommand('serve', a),
   publish: (a) => serverCommand('publish', a),
   materialize: (a) => serverCommand('materialize', a),
 };
 
-const LATER = new Set(['drift']);
+const LATER = new Set<string>([]);
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -248,7 +248,11 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
   const curTypes = new Map((await engine.describe(`SELECT * FROM ${opts.current}`)).map((x) => [x.name, x.type]));
   const missing = [opts.time, ...refs.map((f) => f.column)].filter((c) => !curTypes.has(c));
   if (missing.length) {
-    throw new DriftError(`the current data has no column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}`, `expected the time column '${opts.time}' and one column per feature named view__feature (${refs.map((f) => f.column).join(', ')}); found: ${[...curTypes.keys()].join(', ')}`);
+    const list = (xs: string[]) => (xs.length > 6 ? `${xs.slice(0, 6).join(', ')} and ${xs.length - 6} more` : xs.join(', '));
+    throw new DriftError(
+      `the current data has no column${missing.length > 1 ? 's' : ''} ${list(missing.map((m) => `'${m}'`))}`,
+      `expected the time column '${opts.time}' and one column per feature named view__feature (${list(refs.map((f) => f.column))}), as \`featurebook build\` writes them; found: ${list([...curTypes.keys()])}`,
+    );
   }
   const where = segmentWhere(d, opts.segment);
   const c: SqlContext = { d, reference: opts.reference ?? '', current: opts.current, time: opts.time, ...(opts.everyMs ? { everyMs: opts.everyMs } : {}), ...(where ? { where } : {}) };
