@@ -99,20 +99,38 @@ const formatOf = (path: string): 'csv' | 'parquet' | 'json' | undefined => {
   return x === 'jsonl' || x === 'ndjson' ? 'json' : (x as 'csv' | 'parquet' | 'json');
 };
 
+/**
+ * Reads a --current file into a temporary table and checks its columns, before
+ * anything is built: a wrong file fails fast, naming what it lacks.
+ */
+export async function readCurrentFile(engine: Engine, plan: ProjectPlan, monitor: MonitorPlan, path: string, d: Dialect = duckdb): Promise<{ relation: string; time: string; describe: string }> {
+  const set = plan.trainingSets.find((t) => t.name === monitor.reference);
+  if (!set) throw new DriftError(`monitor '${monitor.name}' refers to training set '${monitor.reference}', which does not exist`);
+  const { features } = monitorFeatures(plan, monitor);
+  const format = formatOf(path);
+  if (!format) throw new DriftError(`cannot tell the format of --current '${path}'`, 'use a .parquet, .csv or .json file');
+  try {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(CURRENT_TABLE)} AS SELECT * FROM ${d.readFile(path, format)}`);
+  } catch (err) {
+    const m = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^[A-Za-z ]*Error: /, '');
+    throw new DriftError(`cannot read --current '${path}': ${m}`, `a ${format} file with the columns of training set ${set.name}: ${set.time} and ${features.map((f) => f.column).join(', ')}`);
+  }
+  const have = new Set((await engine.describe(`SELECT * FROM ${d.quoteIdent(CURRENT_TABLE)}`)).map((c) => c.name));
+  const missing = [set.time, ...features.map((f) => f.column)].filter((c) => !have.has(c));
+  if (missing.length) {
+    const list = (xs: string[]) => (xs.length > 6 ? `${xs.slice(0, 6).join(', ')} and ${xs.length - 6} more` : xs.join(', '));
+    throw new DriftError(
+      `--current '${path}' has no column${missing.length > 1 ? 's' : ''} ${list(missing.map((m) => `'${m}'`))}`,
+      `expected the time column '${set.time}' and one column per feature named view__feature (${list(features.map((f) => f.column))}), as \`featurebook build\` writes them; found: ${list([...have])}`,
+    );
+  }
+  return { relation: d.quoteIdent(CURRENT_TABLE), time: set.time, describe: path };
+}
+
 /** The current relation and its description for `current`. */
 export async function currentRelation(engine: Engine, run: MonitorRun, plan: ProjectPlan, current: CurrentData, d: Dialect = duckdb): Promise<{ relation: string; time: string; describe: string }> {
   if (current.kind === 'relation') return { relation: current.relation, time: current.time, describe: current.relation };
-  if (current.kind === 'file') {
-    const format = formatOf(current.path);
-    if (!format) throw new DriftError(`cannot tell the format of --current '${current.path}'`, 'use a .parquet, .csv or .json file');
-    try {
-      await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(CURRENT_TABLE)} AS SELECT * FROM ${d.readFile(current.path, format)}`);
-    } catch (err) {
-      const m = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^[A-Za-z ]*Error: /, '');
-      throw new DriftError(`cannot read --current '${current.path}': ${m}`, `a ${format} file with the columns of training set ${run.monitor.reference}: ${run.time} and ${run.features.map((f) => f.column).join(', ')}`);
-    }
-    return { relation: d.quoteIdent(CURRENT_TABLE), time: run.time, describe: current.path };
-  }
+  if (current.kind === 'file') return readCurrentFile(engine, plan, run.monitor, current.path, d);
   const set = plan.trainingSets.find((t) => t.name === run.monitor.reference)!;
   const t = `CAST(${d.quoteIdent(run.time)} AS TIMESTAMP)`;
   const conds: string[] = [];
@@ -139,8 +157,11 @@ export interface RunMonitorOptions extends Partial<Pick<DriftOptions, 'permutati
  * the monitor's `every`, `bins` and thresholds (the notebook's controls).
  */
 export async function runMonitor(engine: Engine, plan: ProjectPlan, name: string, opts: RunMonitorOptions = {}): Promise<{ report: DriftReport; prepared: MonitorRun }> {
+  const current = opts.current ?? { kind: 'range' };
+  // A file is read (and its columns checked) before the reference is built.
+  const early = current.kind === 'file' ? await readCurrentFile(engine, plan, findMonitor(plan, name), current.path, opts.emit?.dialect) : undefined;
   const run = opts.prepared ?? (await prepareMonitor(engine, plan, name, opts.emit));
-  const cur = await currentRelation(engine, run, plan, opts.current ?? { kind: 'range' }, opts.emit?.dialect);
+  const cur = early ?? (await currentRelation(engine, run, plan, current, opts.emit?.dialect));
   const everyMs = 'everyMs' in opts ? opts.everyMs : run.monitor.everyMs;
   const report = await computeDrift(engine, {
     monitor: run.monitor.name,
