@@ -113,7 +113,9 @@ class FdlErrorMessages implements IParserErrorMessageProvider {
       const hint =
         next && tokenMatcher(next, T.Equals) && tokenMatcher(previous, T.Equals)
           ? "compare with a single '='"
-          : next && tokenMatcher(next, T.RBrace)
+          : next && tokenMatcher(next, T.Greater) && tokenMatcher(previous, T.Less)
+            ? "write 'not equal' as '!='"
+            : next && tokenMatcher(next, T.RBrace)
             ? 'an expression is a value, a name, a call such as sum(x), or operators combining them'
             : undefined;
       return withHint(`expected an expression but found ${found(next)}`, hint);

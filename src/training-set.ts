@@ -3,8 +3,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { ProjectPlan } from './compile/plan.js';
-import { pickStrategies, strategyStatsSql, trainingSetSql, type EmitOptions } from './compile/emit-sql.js';
-import type { Engine, QueryResult } from './engine/engine.js';
+import { trainingSetSql, type EmitOptions } from './compile/emit-sql.js';
+import type { Engine } from './engine/engine.js';
+import { planStrategies } from './build.js';
 import { toArrowIpc } from './arrow.js';
 import { duckdb } from './compile/dialect.js';
 
@@ -16,23 +17,7 @@ export function outputFormat(path: string): OutputFormat | undefined {
   return m ? (m[1]!.toLowerCase() as OutputFormat) : undefined;
 }
 
-/**
- * Emit options with a strategy per view chosen from the data's sizes
- * (unless the caller forced one). See `pickStrategies`.
- */
-export async function planStrategies(engine: Engine, plan: ProjectPlan, name: string, opts: EmitOptions = {}): Promise<EmitOptions> {
-  if (opts.strategies || (opts.strategy && opts.strategy !== 'auto')) return opts;
-  const sql = strategyStatsSql(plan, name, opts);
-  if (!sql) return opts;
-  const r = await engine.query(sql);
-  const stats = r.rows.map((x) => ({ view: String(x.view), pairs: Number(x.pairs ?? 0), stream: Number(x.stream ?? 0) }));
-  return { ...opts, strategies: pickStrategies(plan, stats) };
-}
-
-/** Builds training set `name` and returns its rows (values normalized). */
-export async function buildTrainingSet(engine: Engine, plan: ProjectPlan, name: string, opts: EmitOptions = {}): Promise<QueryResult> {
-  return engine.query(trainingSetSql(plan, name, await planStrategies(engine, plan, name, opts)));
-}
+export { planStrategies, buildTrainingSet } from './build.js';
 
 /**
  * Builds training set `name` into `outPath` (format from its extension) and
@@ -42,13 +27,14 @@ export async function buildTrainingSet(engine: Engine, plan: ProjectPlan, name: 
 export async function writeTrainingSet(engine: Engine, plan: ProjectPlan, name: string, outPath: string, opts: EmitOptions = {}): Promise<number> {
   const format = outputFormat(outPath);
   if (!format) throw new Error(`cannot tell the output format of '${outPath}': use .parquet, .csv, .arrow or .json`);
-  const sql = trainingSetSql(plan, name, await planStrategies(engine, plan, name, opts));
+  const emit = await planStrategies(engine, plan, name, opts);
+  const sql = trainingSetSql(plan, name, emit);
   if (format === 'arrow') {
     const result = await engine.query(sql);
     await writeFile(outPath, toArrowIpc(result));
     return result.rows.length;
   }
-  const d = opts.dialect ?? duckdb;
+  const d = emit.dialect ?? duckdb;
   const options = format === 'parquet' ? 'FORMAT parquet' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json, ARRAY true';
   const r = await engine.query(`COPY (\n${sql}\n) TO ${d.quoteString(outPath)} (${options})`);
   const count = r.rows[0] ? Number(Object.values(r.rows[0])[0]) : NaN;

@@ -516,6 +516,7 @@ test('hints: did-you-mean for misspelt keywords, and how to fix common slips', (
   assert.deepEqual(hint('sorce a { }'), ["did you mean 'source'?"]);
   assert.deepEqual(hint('source a { path "x" timestmap ts }'), ["did you mean 'timestamp'?"]);
   assert.deepEqual(hint('source a { where a == b }'), ["compare with a single '='"]);
+  assert.deepEqual(hint('source a { where a <> b }'), ["write 'not equal' as '!='"]);
   assert.deepEqual(hint('source a { where a < b < c }'), ['comparisons do not chain: write a < b and b < c']);
   assert.match(hint('features f on s by u { n = sum(x) over 7 }')[0]!, /30s, 15m, 1h, 7d or 4w/);
   assert.match(hint('source a {')[0]!, /'\{' needs a matching '\}'/);

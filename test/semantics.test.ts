@@ -4,6 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { NodeEngine, TempProject, build, plain, toCsv, ts } from './helpers.js';
 import type { Strategy } from '../src/compile/emit-sql.js';
 
@@ -176,6 +177,38 @@ for (const strategy of STRATEGIES) {
       assert.deepEqual(r.rows.map((x) => [x.v__f, x.v__l]), [['b', 'a'], ['b', 'z']]);
     });
 
+    test('rule 5 without availability: ties by value, numbers and strings, windows, filters, times before 1970', async () => {
+      const r = await run(
+        [
+          { k: 'a', ts: ts('1965-03-01'), c: 'm', x: 5, ok: true },
+          { k: 'a', ts: ts('1965-03-01'), c: 'b', x: -2, ok: true },
+          { k: 'a', ts: ts('1965-03-02'), c: 'z', x: null, ok: false },
+          { k: 'a', ts: ts('1965-03-03'), c: null, x: 7, ok: true },
+          { k: 'b', ts: ts('1969-12-31T23:59:59'), c: 'y', x: 1, ok: true },
+          { k: 'b', ts: ts('1970-01-01'), c: 'x', x: 0, ok: false },
+        ],
+        [
+          { k: 'a', t: ts('1965-03-01T00:00:01') },
+          { k: 'a', t: ts('1965-03-04') },
+          { k: 'b', t: ts('1970-01-01T00:00:01') },
+          { k: 'b', t: ts('1970-01-01') },
+          { k: 'c', t: ts('1970-01-01') },
+        ],
+        'f = first(c)\n l = last(c)\n fx = first(x)\n lx = last(x)\n l1d = last(c) over 1d\n lok = last(c) where ok\n fx2d = first(x) over 2d',
+        strategy,
+      );
+      assert.deepEqual(
+        r.rows.map((x) => [x.v__f, x.v__l, x.v__fx, x.v__lx, x.v__l1d, x.v__lok, x.v__fx2d]),
+        [
+          ['b', 'm', -2, 5, 'm', 'm', -2],
+          ['b', 'z', -2, 7, null, 'm', 7],
+          ['y', 'x', 1, 0, 'x', 'y', 1],
+          ['y', 'y', 1, 1, 'y', 'y', 1],
+          [null, null, null, null, null, null, null],
+        ],
+      );
+    });
+
     test('rule 6: refresh evaluates as of floor((t - delay) / every) * every', async () => {
       const r = await run(
         [
@@ -245,6 +278,29 @@ training_set out {
           ['b', 2, 0, null, 0, 'train'],
         ],
       );
+    });
+
+    test('rule 8 with a Parquet spine: file order kept (numbered in the scan), also when the file has a file_row_number column', async () => {
+      tmp.write('e.csv', toCsv([{ k: 'a', ts: ts('2024-01-01'), x: 1 }, { k: 'b', ts: ts('2024-01-02'), x: 2 }]));
+      const order = Array.from({ length: 3000 }, (_, i) => (i * 7919) % 3000);
+      const values = order.map((i) => `('${'ab'[i % 2]}', TIMESTAMP '2024-01-01' + INTERVAL ${i} MINUTE, ${i})`).join(', ');
+      for (const [file, extra] of [['s1.parquet', ''], ['s2.parquet', ', file_row_number']] as const) {
+        const cols = extra ? `k, t, label${extra}` : 'k, t, label';
+        const sel = extra ? 'k, t, label, 100 - label AS file_row_number' : 'k, t, label';
+        await engine.exec(`COPY (SELECT ${sel} FROM (VALUES ${values}) v(k, t, label)) TO '${join(tmp.dir, file)}' (FORMAT parquet, ROW_GROUP_SIZE 512)`);
+        const fdl = `project p
+source e { path "e.csv" timestamp ts }
+source s { path "${file}" timestamp t }
+entity user { key k }
+features v on e by user { n = count() }
+training_set out { spine s label label features v.n }
+`;
+        const r = await build(engine, tmp.dir, fdl, 'out', strategy);
+        assert.equal(r.rows.length, order.length, cols);
+        assert.deepEqual(r.rows.map((x) => x.label), order, `${file}: rows in file order`);
+        const expectN = (i: number) => (i % 2 === 0 ? (i > 0 ? 1 : 0) : i >= 1441 ? 1 : 0);
+        assert.deepEqual(r.rows.map((x) => x.v__n), order.map(expectN), `${file}: values follow their rows`);
+      }
     });
   });
 }

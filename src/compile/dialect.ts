@@ -18,14 +18,24 @@ export interface Dialect {
   readonly supportsWindowExcludeTies: boolean;
   /** `QUALIFY` clause. Default is `false`. */
   readonly supportsQualify: boolean;
+  /**
+   * `read_parquet(path, file_row_number = true)`: a parallel scan that numbers
+   * rows in file order, used to keep a Parquet spine's order without a
+   * (single-threaded) `row_number() OVER ()`. Default is `false`.
+   */
+  readonly supportsFileRowNumber?: boolean;
   quoteIdent(name: string): string;
   quoteString(value: string): string;
   /** A TIMESTAMP literal (UTC) from epoch milliseconds. */
   timestamp(ms: number): string;
   /** An INTERVAL literal from milliseconds. */
   interval(ms: number): string;
-  /** A table expression reading a file (or glob) of the given format. */
-  readFile(path: string, format: 'csv' | 'parquet' | 'json'): string;
+  /**
+   * A table expression reading a file (or glob) of the given format. With
+   * `rowNumber` (Parquet, where `supportsFileRowNumber`), it adds the column
+   * `file_row_number`: the row's position in the file, from 0.
+   */
+  readFile(path: string, format: 'csv' | 'parquet' | 'json', opts?: { rowNumber?: boolean }): string;
   /** Casts an expression to the engine's TIMESTAMP type (UTC). */
   toTimestamp(expr: string): string;
   /** Rounds `t` down to a multiple of `everyMs` after subtracting `delayMs`, epoch-aligned (DESIGN §3 rule 6). */
@@ -43,17 +53,18 @@ export const duckdb: Dialect = {
   name: 'duckdb',
   supportsWindowExcludeTies: true,
   supportsQualify: true,
+  supportsFileRowNumber: true,
   quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
   // DuckDB string literals have no backslash escapes: doubling the quote is the only escape needed.
   // NUL cannot appear in a DuckDB string, so it is dropped rather than passed through.
   quoteString: (value) => `'${value.replaceAll('\u0000', '').replaceAll("'", "''")}'`,
   timestamp: (ms) => `TIMESTAMP '${isoTimestamp(ms)}'`,
   interval: (ms) => `INTERVAL '${Math.trunc(ms)} milliseconds'`,
-  readFile(path, format) {
+  readFile(path, format, opts) {
     const p = this.quoteString(path);
     switch (format) {
       case 'parquet':
-        return `read_parquet(${p})`;
+        return opts?.rowNumber ? `read_parquet(${p}, file_row_number = true)` : `read_parquet(${p})`;
       case 'csv':
         return `read_csv(${p}, header = true)`;
       case 'json':
@@ -68,3 +79,15 @@ export const duckdb: Dialect = {
     return `make_timestamp(${x} - (((${x} % ${p}) + ${p}) % ${p}))`;
   },
 };
+
+/**
+ * DuckDB-WASM as `WasmEngine` runs it: Parquet files are loaded into tables
+ * (no parquet extension), so `read_parquet` is a one-argument macro and has
+ * no `file_row_number`.
+ */
+export const duckdbWasm: Dialect = { ...duckdb, name: 'duckdb-wasm', supportsFileRowNumber: false };
+
+/** The dialect for an engine kind (see `Engine.kind`). */
+export function dialectFor(kind: 'native' | 'wasm'): Dialect {
+  return kind === 'wasm' ? duckdbWasm : duckdb;
+}

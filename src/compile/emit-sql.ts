@@ -46,7 +46,12 @@ interface Ctx {
   opts: EmitOptions;
   /** CTE name per source name, in order of first use. */
   sourceCtes: Map<string, string>;
+  /** Sources read with their file row number (column `__fb_frn`): a Parquet spine keeps its order with it. */
+  numbered?: Set<string>;
 }
+
+/** The file row number of a numbered source (see `Ctx.numbered`). */
+const FRN = '__fb_frn';
 
 const indent = (s: string, n = 2) => s.replace(/^/gm, ' '.repeat(n));
 
@@ -157,9 +162,11 @@ function callSql(fn: string, a: string[]): string {
 // ---------------------------------------------------------------- sources
 
 /** The SELECT reading one source: derived columns, filter, and typed time columns. */
-export function sourceQuery(src: SourcePlan, d: Dialect, opts: EmitOptions): string {
+export function sourceQuery(src: SourcePlan, d: Dialect, opts: EmitOptions, numbered = false): string {
   const path = opts.resolvePath ? opts.resolvePath(src.path) : src.path;
-  let q = `SELECT * FROM ${d.readFile(path, src.format)}`;
+  let q = numbered
+    ? `SELECT * EXCLUDE (file_row_number), file_row_number AS ${FRN} FROM ${d.readFile(path, src.format, { rowNumber: true })}`
+    : `SELECT * FROM ${d.readFile(path, src.format)}`;
   // One level per derived column, so later columns (and `where`) can use earlier ones.
   for (const c of src.columns) {
     q = `SELECT *, ${exprSql(c.expr, d, d.quoteIdent)} AS ${d.quoteIdent(c.name)}\nFROM (\n${indent(q)}\n)`;
@@ -272,9 +279,53 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
     const evWhere = `FROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
     const plain = aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn !== 'count_distinct');
     if (plain.length) {
+      // Aggregates reading the same input share one value column in the stream.
+      const valueCols = new Map<string, string>();
+      const valueCol = (sql: string) => {
+        let c = valueCols.get(sql);
+        if (!c) valueCols.set(sql, (c = valName(valueCols.size)));
+        return c;
+      };
+      // first/last order by (time, value) (rule 5; availability = time here). A struct comparison per
+      // row is slow, so each distinct value gets its rank in a dictionary, time and rank are packed into
+      // one HUGEINT (epoch µs × n + rank), and plain min()/max() over that finds the first/last row.
+      const dicts = new Map<string, { cte: string; j: number }>();
+      const dictOf = (sql: string) => {
+        let dd = dicts.get(sql);
+        if (!dd) {
+          const j = dicts.size;
+          dd = { cte: `${name}_d${j}`, j };
+          dicts.set(sql, dd);
+          ctes.push(
+            `${dd.cte} AS (\n${indent(
+              `SELECT __fb_x AS __fb_x${j}, CAST(row_number() OVER (ORDER BY __fb_x) - 1 AS HUGEINT) AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
+            )}\n)`,
+          );
+        }
+        return dd;
+      };
+      const dictSize = (dd: { cte: string }) => `(SELECT count(*) FROM ${dd.cte})`;
+      const packed = (dd: { cte: string; j: number }) => `CAST(epoch_us(${TS}) AS HUGEINT) * ${dictSize(dd)} + __fb_code${dd.j}`;
+      const colOf = new Map<number, string>();
+      for (const { f, i } of plain) {
+        if (f.fn === 'first' || f.fn === 'last') {
+          const dd = dictOf(inputs[i]!);
+          colOf.set(i, valueCol(`__fb_pack${dd.j}`));
+        } else {
+          colOf.set(i, valueCol(inputs[i]!));
+        }
+      }
+      const dictList = [...dicts.entries()];
+      const evSql = [...valueCols].map(([sql, c]) => {
+        const m = /^__fb_pack(\d+)$/.exec(sql);
+        return `, ${m ? packed(dictList[Number(m[1])]![1]) : sql} AS ${c}`;
+      });
+      const evFrom = dictList.length
+        ? `FROM ${srcCte}\n${dictList.map(([sql, dd]) => `LEFT JOIN ${dd.cte} ON ${dd.cte}.__fb_x${dd.j} = ${sql}`).join('\n')}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`
+        : evWhere;
       const stream = [
-        `SELECT ${ROW}, ${keys.join(', ')}, ${T}${plain.map((x) => `, NULL AS ${valName(x.i)}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
-        `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${plain.map((x) => `, ${inputs[x.i]} AS ${valName(x.i)}`).join('')}\n${evWhere}`,
+        `SELECT ${ROW}, ${keys.join(', ')}, ${T}${[...valueCols.values()].map((c) => `, NULL AS ${c}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
+        `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${evSql.join('')}\n${evFrom}`,
       ].join('\nUNION ALL\n');
       // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
       const windows = new Map<string, { name: string; def: string }>();
@@ -290,15 +341,32 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
         return w.name;
       };
       const cols = plain.map(({ f, i }) => {
-        const x = valName(i);
-        return `${windowAggregate(f, x, `struct_pack(t := ${T}, v := ${x})`)} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
+        const x = colOf.get(i)!;
+        const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '');
+        return `${agg} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
       });
       const windowDefs = [...windows.values()].map((w) => w.def);
       ctes.push(
         `${name}_in AS (\n${indent(stream)}\n)`,
         `${name}_w AS (\n${indent(`SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}\nQUALIFY ${ROW} IS NOT NULL`)}\n)`,
       );
-      parts.push({ cte: `${name}_w`, cols: plain.map((x) => aggName(x.i)) });
+      const packedAggs = plain.filter((x) => x.f.fn === 'first' || x.f.fn === 'last');
+      if (packedAggs.length) {
+        // Decode: the rank is the packed value modulo n (kept non-negative for times before 1970).
+        const decoded = plain.map(({ f, i }) => {
+          if (f.fn !== 'first' && f.fn !== 'last') return `w.${aggName(i)}`;
+          return `dl${i}.__fb_x${dicts.get(inputs[i]!)!.j} AS ${aggName(i)}`;
+        });
+        const joins = packedAggs.map(({ i }) => {
+          const dd = dicts.get(inputs[i]!)!;
+          const n = dictSize(dd);
+          return `LEFT JOIN ${dd.cte} AS dl${i} ON dl${i}.__fb_code${dd.j} = ((w.${aggName(i)} % ${n}) + ${n}) % ${n}`;
+        });
+        ctes.push(`${name}_wd AS (\n${indent(`SELECT ${[`w.${ROW}`, ...decoded].join(',\n  ')}\nFROM ${name}_w AS w\n${joins.join('\n')}`)}\n)`);
+        parts.push({ cte: `${name}_wd`, cols: plain.map((x) => aggName(x.i)) });
+      } else {
+        parts.push({ cte: `${name}_w`, cols: plain.map((x) => aggName(x.i)) });
+      }
     }
     // count_distinct over a RANGE frame is slow; instead each occurrence of a value counts +1 from its
     // time until the value's next occurrence or the window's end (whichever is first), and a running
@@ -313,7 +381,7 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
           `SELECT ${keys.join(', ')}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys.join(', ')}, ${TS}, ${inputs[i]} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
         )}\n)`,
         `${cd} AS (\n${indent(
-          `SELECT ${ROW}, sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES) AS ${aggName(i)}\n` +
+          `SELECT ${ROW}, CAST(sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES) AS BIGINT) AS ${aggName(i)}\n` +
             `FROM (\n${indent(
               [
                 `SELECT ${ROW}, ${keys.join(', ')}, ${T}, NULL::INTEGER AS __fb_w\nFROM (\n${indent(spinePart)}\n)`,
@@ -418,7 +486,7 @@ function featureColumns(v: ViewPlan, alias: string, d: Dialect): Map<string, str
 }
 
 function withClause(ctx: Ctx, rest: string[]): string {
-  const srcs = [...ctx.sourceCtes].map(([name, cte]) => `${cte} AS (\n${indent(sourceQuery(findSource(ctx.plan, name), ctx.d, ctx.opts))}\n)`);
+  const srcs = [...ctx.sourceCtes].map(([name, cte]) => `${cte} AS (\n${indent(sourceQuery(findSource(ctx.plan, name), ctx.d, ctx.opts, ctx.numbered?.has(name)))}\n)`);
   return `WITH\n${[...srcs, ...rest].join(',\n')}`;
 }
 
@@ -434,8 +502,17 @@ export function trainingSetSql(plan: ProjectPlan, name: string, opts: EmitOption
 
 function trainingSetSqlIn(ctx: Ctx, set: TrainingSetPlan): string {
   const d = ctx.d;
+  // Spine order: a single Parquet file numbers its rows in a parallel scan; anything else
+  // (CSV, JSON, globs) is numbered as read, by row_number() over the scan.
+  const spineSource = findSource(ctx.plan, set.spine);
+  const numbered = Boolean(d.supportsFileRowNumber && spineSource.rowNumberable) && spineSource.format === 'parquet' && !/[*?[{]/.test(spineSource.path);
+  if (numbered) (ctx.numbered ??= new Set()).add(set.spine);
   const spineSrc = sourceCte(ctx, set.spine);
-  const ctes: string[] = [`spine AS (\n  SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\n  FROM ${spineSrc}\n)`];
+  const ctes: string[] = [
+    numbered
+      ? `spine AS (\n  SELECT ${FRN} AS ${ROW}, * EXCLUDE (${FRN}), ${TS} AS ${T}\n  FROM ${spineSrc}\n)`
+      : `spine AS (\n  SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\n  FROM ${spineSrc}\n)`,
+  ];
   const usedViews = [...new Set(set.features.map((f) => f.view))];
   const joins: string[] = [];
   const featureSql = new Map<string, Map<string, string>>();

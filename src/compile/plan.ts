@@ -23,6 +23,11 @@ export interface SourcePlan {
   columns: { name: string; expr: Expr }[];
   where?: Expr;
   description?: string;
+  /**
+   * The file's schema is known and has no column named `file_row_number`, so a
+   * Parquet scan of it may add that column (a spine keeps its order with it).
+   */
+  rowNumberable?: boolean;
 }
 
 export interface EntityPlan {
@@ -160,7 +165,7 @@ export function planProject(program: Program, checked: CheckResult, opts: PlanOp
   const viewDecls = new Map<string, FeaturesDecl>();
   for (const d of decls) if (d.kind === 'features') viewDecls.set(d.name.name, d);
 
-  const sources = decls.filter((d): d is SourceDecl => d.kind === 'source').map((d) => planSource(d, opts.baseDir, resolve));
+  const sources = decls.filter((d): d is SourceDecl => d.kind === 'source').map((d) => planSource(d, opts.baseDir, resolve, checked.sourceColumns.get(d.name.name)));
   const views = [...viewDecls.values()].map((d) => planView(d, entities, checked.featureTypes.get(d.name.name)));
 
   const select = (sel: readonly FeatureSelector[]): FeatureRef[] => {
@@ -235,7 +240,7 @@ export function planProject(program: Program, checked: CheckResult, opts: PlanOp
   };
 }
 
-function planSource(d: SourceDecl, baseDir: string, resolve: (b: string, p: string) => string): SourcePlan {
+function planSource(d: SourceDecl, baseDir: string, resolve: (b: string, p: string) => string, columns: Map<string, unknown> | undefined): SourcePlan {
   const path = d.path!.value;
   const s: SourcePlan = {
     name: d.name.name,
@@ -246,6 +251,7 @@ function planSource(d: SourceDecl, baseDir: string, resolve: (b: string, p: stri
   };
   if (d.available) s.available = d.available.name;
   if (d.where) s.where = d.where;
+  if (columns && !columns.has('file_row_number')) s.rowNumberable = true;
   return s;
 }
 
