@@ -35,6 +35,8 @@ export interface MonitorRun {
   /** The spine's time column. */
   time: string;
   describeReference: string;
+  /** The table the reference training set was built into. */
+  table: string;
 }
 
 /** The monitor named `name`, or a DriftError naming the known ones. */
@@ -81,15 +83,15 @@ async function strategies(engine: Engine, plan: ProjectPlan, set: string, opts: 
  * Builds the monitor's reference training set into a temporary table and
  * names the reference rows (its train split) and the features.
  */
-export async function prepareMonitor(engine: Engine, plan: ProjectPlan, name: string, emit: EmitOptions = {}): Promise<MonitorRun> {
+export async function prepareMonitor(engine: Engine, plan: ProjectPlan, name: string, emit: EmitOptions = {}, table = SET_TABLE): Promise<MonitorRun> {
   const d = emit.dialect ?? duckdb;
   const monitor = findMonitor(plan, name);
   const set = plan.trainingSets.find((t) => t.name === monitor.reference);
   if (!set) throw new DriftError(`monitor '${name}' refers to training set '${monitor.reference}', which does not exist`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(SET_TABLE)} AS ${trainingSetSql(plan, set.name, await strategies(engine, plan, set.name, emit))}`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(table)} AS ${trainingSetSql(plan, set.name, await strategies(engine, plan, set.name, emit))}`);
   const { features, notAvailable } = monitorFeatures(plan, monitor);
-  const reference = set.split ? `(SELECT * FROM ${d.quoteIdent(SET_TABLE)} WHERE split = 'train')` : d.quoteIdent(SET_TABLE);
-  return { monitor, features, notAvailable, reference, time: set.time, describeReference: `training set ${set.name}${set.split ? ', train split' : ''}` };
+  const reference = set.split ? `(SELECT * FROM ${d.quoteIdent(table)} WHERE split = 'train')` : d.quoteIdent(table);
+  return { monitor, features, notAvailable, reference, table, time: set.time, describeReference: `training set ${set.name}${set.split ? ', train split' : ''}` };
 }
 
 const formatOf = (path: string): 'csv' | 'parquet' | 'json' | undefined => {
@@ -141,7 +143,7 @@ export async function currentRelation(engine: Engine, run: MonitorRun, plan: Pro
     conds.push(`split <> 'train'`);
   }
   const describe = current.fromMs === undefined && current.toMs === undefined ? `training set ${set.name}, validation and test splits` : `training set ${set.name}, ${current.fromMs !== undefined ? new Date(current.fromMs).toISOString() : '…'} to ${current.toMs !== undefined ? new Date(current.toMs).toISOString() : '…'}`;
-  return { relation: `(SELECT * FROM ${d.quoteIdent(SET_TABLE)} WHERE ${conds.join(' AND ')})`, time: run.time, describe };
+  return { relation: `(SELECT * FROM ${d.quoteIdent(run.table)} WHERE ${conds.join(' AND ')})`, time: run.time, describe };
 }
 
 export interface RunMonitorOptions extends Partial<Pick<DriftOptions, 'permutations' | 'permutationCap' | 'segment' | 'frozen' | 'bins' | 'everyMs' | 'thresholds' | 'datasetShare'>> {
