@@ -22,6 +22,7 @@ import { connect, Keys, redactUrl, whenReady } from './redis/index.js';
 import { Registry } from './registry/index.js';
 import { registryRoutes } from './registry/routes.js';
 import { modelRoutes } from './models/routes.js';
+import { driftRoutes } from './drift/routes.js';
 
 export interface AppOptions {
   /** Folder that server-side data paths are confined to. Default: FEATUREBOOK_DATA_ROOT, else the working directory. */
@@ -118,6 +119,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.route('/', onlineRoutes(ctx));
   const models = modelRoutes(ctx, { predlogMaxLen: options.predlogMaxLen ?? (Number(env.FEATUREBOOK_PREDLOG_MAXLEN) || undefined) });
   app.route('/', models);
+  app.route('/', driftRoutes(ctx));
 
   return {
     app,
