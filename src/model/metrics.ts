@@ -12,15 +12,33 @@ export interface Metrics {
   accuracy: number;
 }
 
+/** The rows whose score is a number (a model that does not handle missing inputs can give NaN); the rest are left out. */
+function scored(scores: ArrayLike<number>, labels: ArrayLike<number>): { s: ArrayLike<number>; l: ArrayLike<number> } {
+  let all = true;
+  for (let i = 0; i < scores.length && all; i++) if (!Number.isFinite(scores[i]!)) all = false;
+  if (all) return { s: scores, l: labels };
+  const s: number[] = [];
+  const l: number[] = [];
+  for (let i = 0; i < scores.length; i++)
+    if (Number.isFinite(scores[i]!)) {
+      s.push(scores[i]!);
+      l.push(labels[i]!);
+    }
+  return { s, l };
+}
+
 /** Probabilities are clipped to [EPS, 1 − EPS] in the log loss, so one confident miss is large but finite. */
 const EPS = 1e-15;
 
 /**
+ * Every metric leaves out rows whose score is not a number.
+ *
  * Area under the ROC curve: the chance that a random positive scores above a
  * random negative (ties count half), by the rank-sum formula with average
  * ranks for ties. NaN when one class is absent.
  */
-export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+export function auc(allScores: ArrayLike<number>, allLabels: ArrayLike<number>): number {
+  const { s: scores, l: labels } = scored(allScores, allLabels);
   const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let pos = 0;
@@ -40,7 +58,8 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): numbe
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
-export function logLoss(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+export function logLoss(allScores: ArrayLike<number>, allLabels: ArrayLike<number>): number {
+  const { s: scores, l: labels } = scored(allScores, allLabels);
   let s = 0;
   for (let i = 0; i < scores.length; i++) {
     const p = Math.min(Math.max(scores[i]!, EPS), 1 - EPS);
@@ -50,7 +69,8 @@ export function logLoss(scores: ArrayLike<number>, labels: ArrayLike<number>): n
 }
 
 /** Share of rows where (score ≥ threshold) equals the label. */
-export function accuracy(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold = 0.5): number {
+export function accuracy(allScores: ArrayLike<number>, allLabels: ArrayLike<number>, threshold = 0.5): number {
+  const { s: scores, l: labels } = scored(allScores, allLabels);
   let ok = 0;
   for (let i = 0; i < scores.length; i++) if ((scores[i]! >= threshold ? 1 : 0) === (labels[i] ? 1 : 0)) ok++;
   return scores.length ? ok / scores.length : NaN;
@@ -68,7 +88,8 @@ export function baselineMetrics(rate: number, labels: ArrayLike<number>): Metric
 }
 
 /** ROC curve points (false positive rate, true positive rate, threshold), from (0,0) to (1,1). */
-export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): { fpr: number; tpr: number; threshold: number }[] {
+export function rocCurve(allScores: ArrayLike<number>, allLabels: ArrayLike<number>): { fpr: number; tpr: number; threshold: number }[] {
+  const { s: scores, l: labels } = scored(allScores, allLabels);
   const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   let P = 0;
@@ -96,6 +117,7 @@ export function calibration(scores: ArrayLike<number>, labels: ArrayLike<number>
   const cnt = new Float64Array(bins);
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i]!;
+    if (!Number.isFinite(s)) continue;
     const b = Math.min(bins - 1, Math.max(0, Math.floor(s * bins)));
     sum[b]! += s;
     pos[b]! += labels[i] ? 1 : 0;

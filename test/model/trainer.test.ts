@@ -190,3 +190,13 @@ test('bad model files are refused with clear messages', async () => {
   const good = mlpOnnx(3).bytes;
   await refuse(good.subarray(0, good.length - 40), 3, /not a model ONNX Runtime can load|m\.onnx/);
 });
+
+test('metrics leave out NaN scores (a model that does not impute) instead of looping or failing', () => {
+  const s = [0.9, NaN, 0.2, NaN, 0.6];
+  const l = [1, 1, 0, 0, 0];
+  assert.equal(auc(s, l), 1);
+  assert.equal(rocCurve(s, l).length, 4);
+  assert.equal(accuracy(s, l), 2 / 3);
+  assert.ok(Number.isFinite(logLoss(s, l)));
+  assert.equal(calibration(s, l).reduce((a, c) => a + c.rows, 0), 3);
+});
