@@ -18,6 +18,11 @@ export { joinPath, planProject, type ProjectPlan, type ViewPlan, type TrainingSe
 export { compileObjects, materializeSql, pickStrategies, sourceSql, strategyStatsSql, trainingSetSql, type EmitOptions } from './compile/emit-sql.js';
 export { duckdb as duckdbDialect, duckdbWasm as duckdbWasmDialect, dialectFor, isoTimestamp } from './compile/dialect.js';
 export { planStrategies, buildTrainingSet } from './build.js';
+export { computeDrift, summarizeReference, bucketLabels, DriftError, type DriftReport, type DriftOptions, type DriftFeature, type ReferenceSummary, type FeatureReference, type FeatureWindow, type DriftWindow } from './drift/compute.js';
+export { decide, ksPValue, summarize, METRICS as DRIFT_METRICS, type Alert as DriftAlert, type Status as DriftStatus } from './drift/decide.js';
+export { runMonitor, prepareMonitor, findMonitor, monitorFeatures, featureColumn, type MonitorRun, type CurrentData } from './drift/monitor.js';
+export { histogramSpec, histogramData, metricOverTimeSpec, featureTable, type FeatureRow } from './drift/charts.js';
+export { driftReportHtml } from './drift/html.js';
 export type { ColumnInfo, Engine, QueryResult, Row, Value } from './engine/engine.js';
 export { WasmEngine, normalizeTable, parquetToArrowIpc, type WasmBundle, type WasmBundles } from './engine/wasm.js';
 export { fdlEditor, type FdlEditor, type FdlEditorOptions, type EditorAnalysis } from './editor/fdl-editor.js';

@@ -7,7 +7,8 @@
  * @module
  */
 import { duckdb, type Dialect } from '../compile/dialect.js';
-import { pickStrategies, strategyStatsSql, trainingSetSql, type EmitOptions } from '../compile/emit-sql.js';
+import { trainingSetSql, type EmitOptions } from '../compile/emit-sql.js';
+import { planStrategies } from '../build.js';
 import type { MonitorPlan, ProjectPlan } from '../compile/plan.js';
 import type { Engine } from '../engine/engine.js';
 import { didYouMean } from '../lang/diagnostics.js';
@@ -72,13 +73,6 @@ export function monitorFeatures(plan: ProjectPlan, m: MonitorPlan): { features: 
   return { features, notAvailable };
 }
 
-async function strategies(engine: Engine, plan: ProjectPlan, set: string, opts: EmitOptions): Promise<EmitOptions> {
-  const sql = strategyStatsSql(plan, set, opts);
-  if (!sql) return opts;
-  const r = await engine.query(sql);
-  return { ...opts, strategies: pickStrategies(plan, r.rows.map((x) => ({ view: String(x.view), pairs: Number(x.pairs ?? 0), stream: Number(x.stream ?? 0) }))) };
-}
-
 /**
  * Builds the monitor's reference training set into a temporary table and
  * names the reference rows (its train split) and the features.
@@ -88,7 +82,7 @@ export async function prepareMonitor(engine: Engine, plan: ProjectPlan, name: st
   const monitor = findMonitor(plan, name);
   const set = plan.trainingSets.find((t) => t.name === monitor.reference);
   if (!set) throw new DriftError(`monitor '${name}' refers to training set '${monitor.reference}', which does not exist`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(table)} AS ${trainingSetSql(plan, set.name, await strategies(engine, plan, set.name, emit))}`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(table)} AS ${trainingSetSql(plan, set.name, await planStrategies(engine, plan, set.name, emit))}`);
   const { features, notAvailable } = monitorFeatures(plan, monitor);
   const reference = set.split ? `(SELECT * FROM ${d.quoteIdent(table)} WHERE split = 'train')` : d.quoteIdent(table);
   return { monitor, features, notAvailable, reference, table, time: set.time, describeReference: `training set ${set.name}${set.split ? ', train split' : ''}` };
