@@ -11,6 +11,7 @@ export default {
   pages: [
     { name: "Playground", path: "/playground" },
     { name: "Fraud report", path: "/report" },
+    { name: "Model", path: "/model" },
     { name: "Your data", path: "/your-data" },
   ],
   globalStylesheets: [],

@@ -7,6 +7,7 @@
 //   notebooks/lib/featurebook.js   the library's browser bundle (dist/featurebook.browser.js)
 //   notebooks/lib/vega.js     vega + vega-lite + vega-embed in one ESM file (esbuild)
 //   notebooks/lib/duckdb/     DuckDB-WASM's wasm files and workers (eh + mvp)
+//   notebooks/lib/ort/        ONNX Runtime Web (ESM bundle as ort.js) and its wasm build (WebGPU + WASM)
 //   notebooks/.observablehq/cache/_npm/<pkg>@<version>/   empty: see ensureNpmCacheStubs
 //
 // Pages import local ESM files only: Framework's own npm resolution fetches
@@ -22,6 +23,8 @@ const require = createRequire(import.meta.url);
 
 const FRAUD_FILES = ['transactions.parquet', 'labels.csv', 'chargebacks.csv', 'users.csv', 'merchants.csv'];
 const DUCKDB_FILES = ['duckdb-eh.wasm', 'duckdb-mvp.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js'];
+// onnxruntime-web's default build (WebGPU and WASM providers): the ESM bundle and the wasm it loads.
+const ORT_FILES = [['ort.bundle.min.mjs', 'ort.js'], ['ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.wasm']];
 
 /** Copies `from` to `to` unless `to` already has the same size and is not older. */
 function copyIfChanged(from, to) {
@@ -95,6 +98,9 @@ export async function prepareNotebooks({ log = console.error } = {}) {
 
   const duckdbDist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   for (const f of DUCKDB_FILES) copyIfChanged(join(duckdbDist, f), join(notebooks, 'lib/duckdb', f));
+
+  const ortDist = join(dirname(require.resolve('onnxruntime-web')), '../dist');
+  for (const [from, to] of ORT_FILES) copyIfChanged(join(ortDist, from), join(notebooks, 'lib/ort', to));
 
   await bundleVega(join(notebooks, 'lib/vega.js'));
   ensureNpmCacheStubs();

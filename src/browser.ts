@@ -27,4 +27,10 @@ export type { ColumnInfo, Engine, QueryResult, Row, Value } from './engine/engin
 export { WasmEngine, normalizeTable, parquetToArrowIpc, type WasmBundle, type WasmBundles } from './engine/wasm.js';
 export { fdlEditor, type FdlEditor, type FdlEditorOptions, type EditorAnalysis } from './editor/fdl-editor.js';
 export { completionsAt, keywords, type CompletionItem } from './editor/complete.js';
+export { fitOnRows, fitTarget, formatFitReport, SPLITS, type FitResult, type SplitReport } from './model/fit.js';
+export { Scorer, ortReason, type Ort, type Scores } from './model/infer.js';
+export { ModelError } from './model/errors.js';
+export { findModel, inputColumn, inputName, modelPath, rowsToMatrix } from './model/data.js';
+export { auc, accuracy, calibration, logLoss, metrics, rocCurve, type Metrics } from './model/metrics.js';
+export { fitLogistic, logisticOnnx, predictLogistic, type LogisticModel } from './model/logistic.js';
 

@@ -76,7 +76,8 @@ export class Scorer {
     let lastErr: unknown;
     for (const p of providers) {
       try {
-        session = await ort.InferenceSession.create(bytes, { executionProviders: [p], graphOptimizationLevel: 'all' });
+        // Warnings (e.g. nodes placed on the CPU next to WebGPU) would reach the browser console as errors: log errors only.
+        session = await ort.InferenceSession.create(bytes, { executionProviders: [p], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
         provider = p;
         break;
       } catch (err) {

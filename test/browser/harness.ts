@@ -35,13 +35,13 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile (Playwright passes it as --user-data-dir). */
-export async function launchChromium(): Promise<LaunchedBrowser> {
+/** Headless Chromium with a fresh profile (Playwright passes it as --user-data-dir); `args` replaces CHROMIUM_ARGS. */
+export async function launchChromium(args: string[] = CHROMIUM_ARGS): Promise<LaunchedBrowser> {
   const executablePath = chromiumPath();
   const profile = mkdtempSync(join(tmpdir(), 'featurebook-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    args: CHROMIUM_ARGS,
+    args,
     headless: true,
     viewport: { width: 1400, height: 1000 },
   });
