@@ -72,6 +72,28 @@ test('fit refuses an onnx model, and an unknown model names the candidates', asy
   assert.doesNotMatch(a.err + b.err, /\n\s+at /);
 });
 
+test('predict: bad inputs and bad model files get one clear line (file, line, column, hint), never a stack trace', async () => {
+  const fdl = tmp.path('shop.fdl');
+  tmp.write('few-columns.csv', 'user_id,u__n_7d,u__spend_30d\nu1,1,2\n');
+  const missingCol = await cli('predict', fdl, 'lr', '--input', tmp.path('few-columns.csv'), '--out', tmp.path('x.csv'));
+  assert.equal(missingCol.code, 1);
+  assert.match(missingCol.err, /few-columns\.csv: the input rows have no column 'u__avg_14d' \(model input u\.avg_14d\)/);
+  tmp.write('wide.onnx', mlpOnnx(7).bytes);
+  const wide = await cli('predict', fdl, 'lr', '--input', tmp.path('few-columns.csv'), '--out', tmp.path('x.csv'), '--model', tmp.path('wide.onnx'));
+  assert.equal(wide.code, 1);
+  assert.match(wide.err, /shop\.fdl:\d+:\d+: error: .*wide\.onnx: its input 'input' takes 7 features per row, but the model block lists 4 inputs/);
+  assert.match(wide.err, /hint: list exactly 7 inputs/);
+  const none = await cli('predict', fdl, 'lr', '--input', tmp.path('few-columns.csv'), '--out', tmp.path('x.csv'), '--model', tmp.path('nope.onnx'));
+  assert.equal(none.code, 1);
+  assert.match(none.err, /cannot read the ONNX file of model 'lr' at .*nope\.onnx: no such file/);
+  const usage = await cli('predict', fdl, 'lr', '--input', tmp.path('few-columns.csv'), '--out', tmp.path('x.txt'));
+  assert.equal(usage.code, 2);
+  assert.match(usage.err, /cannot tell the output format of 'x\.txt'|x\.txt/);
+  const badFit = await cli('fit', fdl, 'lr', '--out', tmp.path('model.bin'));
+  assert.equal(badFit.code, 2);
+  for (const r of [missingCol, wide, none, usage, badFit]) assert.doesNotMatch(r.err, /\n\s+at |Error: /);
+});
+
 /** Rows of `score_now` (every user at T) scored by `featurebook predict`, by user. */
 async function offline(model: string): Promise<Map<string, number | null>> {
   const rows = tmp.path('now.parquet');
