@@ -13,6 +13,7 @@ export default {
     { name: "Fraud report", path: "/report" },
     { name: "Model", path: "/model" },
     { name: "Your data", path: "/your-data" },
+    { name: "Drift", path: "/drift" },
   ],
   globalStylesheets: [],
   head: '<link rel="icon" href="./favicon.svg" type="image/svg+xml" sizes="any">',
