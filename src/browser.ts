@@ -30,7 +30,8 @@ export { completionsAt, keywords, type CompletionItem } from './editor/complete.
 export { fitOnRows, fitTarget, formatFitReport, SPLITS, type FitResult, type SplitReport } from './model/fit.js';
 export { Scorer, ortReason, type Ort, type Scores } from './model/infer.js';
 export { ModelError } from './model/errors.js';
-export { findModel, inputColumn, inputName, modelPath, rowsToMatrix } from './model/data.js';
+export { columnsToMatrix, findModel, inputColumn, inputColumnsOf, inputName, modelPath, rowsToMatrix } from './model/data.js';
+export { readMetadata } from './model/onnx.js';
 export { auc, accuracy, calibration, logLoss, metrics, rocCurve, type Metrics } from './model/metrics.js';
 export { fitLogistic, logisticOnnx, predictLogistic, type LogisticModel } from './model/logistic.js';
 

@@ -47,14 +47,29 @@ export function toInput(v: Value | bigint | undefined, what: () => string): numb
 
 /** The input matrix of `rows` for `inputs`; every input column must be present. */
 export function rowsToMatrix(rows: readonly Row[], inputs: readonly FeatureRef[], columns?: readonly string[]): Matrix {
-  const cols = inputs.map(inputColumn);
+  return columnsToMatrix(rows, inputs.map(inputColumn), columns, inputs.map(inputName));
+}
+
+/** The training-set columns (`view__feature`) a fitted model's ONNX metadata names as its inputs, or undefined. */
+export function inputColumnsOf(metadata: Record<string, string>): string[] | undefined {
+  try {
+    const names = JSON.parse(metadata['featurebook.inputs'] ?? 'null') as unknown;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) return undefined;
+    return names.map((n: string) => n.replace('.', '__'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The input matrix of `rows` from columns `cols`, in that order; `columns` (the rows' own) is checked first. */
+export function columnsToMatrix(rows: readonly Row[], cols: readonly string[], columns?: readonly string[], names: readonly string[] = cols): Matrix {
   if (columns) {
     const have = new Set(columns);
     for (const [j, c] of cols.entries()) {
       if (!have.has(c)) {
         const s = didYouMean(c, columns);
         throw new ModelError(
-          `the input rows have no column '${c}' (model input ${inputName(inputs[j]!)})${s ? ` — did you mean '${s}'?` : ''}`,
+          `the input rows have no column '${c}'${names[j] !== c ? ` (model input ${names[j]})` : ''}${s ? ` — did you mean '${s}'?` : ''}`,
           'predict reads rows of the training-set layout: one column view__feature per input',
           c,
         );

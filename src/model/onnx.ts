@@ -194,3 +194,56 @@ export function encodeModel(m: ModelSpec): Uint8Array {
   for (const [k, v] of Object.entries(m.metadata ?? {})) w.bytes(14, new ProtoWriter().bytes(1, k).bytes(2, v));
   return w.finish();
 }
+
+/**
+ * Reads a model's metadata (ModelProto.metadata_props) from ONNX bytes —
+ * e.g. `featurebook.inputs`, the input names a fitted model was trained on.
+ * Returns {} for files without any (or that are not protobuf at all).
+ */
+export function readMetadata(bytes: Uint8Array): Record<string, string> {
+  const out: Record<string, string> = {};
+  const dec = new TextDecoder();
+  try {
+    const fields = (buf: Uint8Array, fn: (field: number, value: Uint8Array) => void) => {
+      let at = 0;
+      const varint = () => {
+        let v = 0;
+        let mul = 1;
+        for (;;) {
+          if (at >= buf.length) throw new Error('truncated');
+          const b = buf[at++]!;
+          v += (b & 0x7f) * mul;
+          if (!(b & 0x80)) return v;
+          mul *= 128;
+        }
+      };
+      while (at < buf.length) {
+        const tag = varint();
+        const wire = tag % 8;
+        const field = Math.floor(tag / 8);
+        if (wire === 0) varint();
+        else if (wire === 1) at += 8;
+        else if (wire === 5) at += 4;
+        else if (wire === 2) {
+          const len = varint();
+          if (at + len > buf.length) throw new Error('truncated');
+          fn(field, buf.subarray(at, at + len));
+          at += len;
+        } else throw new Error('unknown wire type');
+      }
+    };
+    fields(bytes, (field, value) => {
+      if (field !== 14) return;
+      let key = '';
+      let val = '';
+      fields(value, (f, v) => {
+        if (f === 1) key = dec.decode(v);
+        else if (f === 2) val = dec.decode(v);
+      });
+      if (key) out[key] = val;
+    });
+  } catch {
+    return out;
+  }
+  return out;
+}

@@ -19,7 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { buildSiteOnce, CHROMIUM_ARGS, launchChromium, openWatched, root, serve, type LaunchedBrowser, type WatchedPage } from '../browser/harness.js';
-import { mlpOnnx, TempDir } from './fixture.js';
+import { mlpOnnx, projectFiles, TempDir } from './fixture.js';
 
 const READY_MS = 180_000;
 const FDL = join(root, 'examples/fraud/fraud.fdl');
@@ -28,6 +28,8 @@ let tmp: TempDir;
 /** Node's scores, in training-set order: fitted model, then the MLP. */
 let nodeFitted: number[];
 let nodeMlp: number[];
+/** The serve test's project: its `score_now` rows (every user at the materialization time) scored by `featurebook predict`. */
+let nodeShop: number[];
 
 async function cli(...argv: string[]) {
   let err = '';
@@ -54,6 +56,13 @@ before(() => {
     nodeFitted = scoresOf(tmp.path('fitted.json'));
     nodeMlp = scoresOf(tmp.path('mlp.json'));
     writeFileSync(tmp.path('corrupt.onnx'), 'this is not an onnx file');
+    for (const [p, text] of Object.entries(projectFiles())) tmp.write(`shop/${p}`, text);
+    tmp.write('shop/external/mlp.onnx', mlpOnnx(3).bytes);
+    const shop = tmp.path('shop/shop.fdl');
+    await cli('fit', shop, 'lr');
+    await cli('build', shop, 'score_now', '--out', tmp.path('shop/now.parquet'));
+    await cli('predict', shop, 'lr', '--input', tmp.path('shop/now.parquet'), '--out', tmp.path('shop/now-scored.json'));
+    nodeShop = scoresOf(tmp.path('shop/now-scored.json'));
   })();
   siteReady.catch(() => {});
   nodeReady.catch(() => {});
@@ -160,6 +169,28 @@ for (const [name, , provider] of browsers) {
       const c = await upload(w, tmp.path('corrupt.onnx'));
       assert.match(c.text!, /corrupt\.onnx is not a model ONNX Runtime can load/);
       assertClean(w, 'model page after uploads');
+    });
+
+    test(`your own rows (training-set rows at a materialization time) score as featurebook predict does, on ${provider}`, async () => {
+      await w.page.setInputFiles('[data-testid=rows-input]', tmp.path('shop/now.parquet'));
+      await w.page.setInputFiles('[data-testid=custom-onnx-input]', tmp.path('shop/models/lr.onnx'));
+      // The fitted model names its input columns in its metadata: the field fills itself.
+      await w.page.waitForFunction(() => (document.querySelector('[data-testid=columns]') as HTMLInputElement).value !== '', null, { timeout: 10_000 });
+      assert.equal(await w.page.inputValue('[data-testid=columns]'), 'u__n_7d, u__spend_30d, u__avg_14d, u__big_30d');
+      await w.page.click('[data-testid=score-rows]');
+      await w.page.waitForSelector('[data-testid=custom-status][data-done]', { timeout: 60_000, state: 'attached' });
+      const status = await w.page.textContent('[data-testid=custom-status]');
+      assert.match(status!, /^Scored 300 rows of now\.parquet with lr\.onnx on (WASM|WebGPU)\.$/, status!);
+      const custom = await w.page.evaluate(() => (window as any).featurebookModel.custom);
+      assert.equal(custom.provider, provider);
+      assertClose(custom.scores, nodeShop, `shop rows on ${provider}`);
+      // A column the rows lack is named.
+      await w.page.fill('[data-testid=columns]', 'u__n_7d, u__spend_30, u__avg_14d, u__big_30d');
+      await w.page.evaluate(() => delete document.querySelector<HTMLElement>('[data-testid=custom-status]')!.dataset.done);
+      await w.page.click('[data-testid=score-rows]');
+      await w.page.waitForSelector('[data-testid=custom-status][data-done]', { timeout: 60_000, state: 'attached' });
+      assert.match((await w.page.textContent('[data-testid=custom-status]'))!, /no column 'u__spend_30' — did you mean 'u__spend_30d'\?/);
+      assertClean(w, 'model page after scoring your rows');
     });
   });
 }

@@ -200,3 +200,15 @@ test('metrics leave out NaN scores (a model that does not impute) instead of loo
   assert.ok(Number.isFinite(logLoss(s, l)));
   assert.equal(calibration(s, l).reduce((a, c) => a + c.rows, 0), 3);
 });
+
+test('a fitted file names its inputs in its metadata; other bytes have none', async () => {
+  const { readMetadata } = await import('../../src/model/onnx.js');
+  const { inputColumnsOf } = await import('../../src/model/data.js');
+  const { x, y } = data(200, 2, 1);
+  const meta = readMetadata(logisticOnnx(fitLogistic(x, y, ['u.a', 'v.b']), { model: 'm', trainingSet: 't' }));
+  assert.equal(meta['featurebook.inputs'], '["u.a","v.b"]');
+  assert.equal(meta['featurebook.training_set'], 't');
+  assert.deepEqual(inputColumnsOf(meta), ['u__a', 'v__b']);
+  assert.deepEqual(readMetadata(mlpOnnx(3).bytes), {});
+  assert.deepEqual(readMetadata(new TextEncoder().encode('garbage \u00ff\u00ff')), {});
+});
