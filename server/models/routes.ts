@@ -164,9 +164,10 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       modelVersion: loaded.version,
       asOf: asOf[j]!,
     }));
-    await logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen);
-
-    return c.json({
+    // Sent now, awaited after the answer is built: the log write overlaps the JSON encoding.
+    const logged = logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen);
+    logged.catch(() => {});
+    const answer = c.json({
       project: pv.project,
       model: m.name,
       model_version: loaded.version,
@@ -174,6 +175,8 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       feature_as_of: asOf,
       latency_ms: Math.round(latency * 1000) / 1000,
     });
+    await logged;
+    return answer;
   });
 
   return Object.assign(app, { close: async () => void (await sessions?.close()) });
