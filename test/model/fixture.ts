@@ -1,9 +1,10 @@
 /**
  * What the model tests share: a small project with deterministic data (a
  * training set to fit on, and a spine of every user at one materialization
- * time), and a hand-encoded foreign ONNX model — a small MLP
- * (MatMul/Add/Relu/MatMul/Add/Sigmoid) with its own input and output names,
- * built with the project's protobuf writer but in no way by its trainer.
+ * time), and hand-encoded foreign ONNX models — a small MLP
+ * (MatMul/Add/Relu/MatMul/Add/Sigmoid) and an `ai.onnx.ml` tree ensemble,
+ * with their own input and output names — built with the project's protobuf
+ * writer but in no way by its trainer.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,11 @@ model lr {
 
 model mlp {
   onnx "external/mlp.onnx"
+  inputs u.n_7d, u.spend_30d, u.big_30d
+}
+
+model trees {
+  onnx "external/trees.onnx"
   inputs u.n_7d, u.spend_30d, u.big_30d
 }
 `;
@@ -143,5 +149,46 @@ export function mlpOnnx(k: number, opts: { hidden?: number; seed?: number; scale
     }
     return 1 / (1 + Math.exp(-o));
   };
+  return { bytes, reference };
+}
+
+/**
+ * A tree ensemble from `ai.onnx.ml` (TreeEnsembleRegressor, 2 trees) on 3 inputs:
+ * tree 1: x1 ≤ 300 ? (x0 ≤ 2 ? 0.1 : 0.4) : 0.9; tree 2: x2 ≤ 1 ? 0.05 : 0; the score is the sum.
+ */
+export function treesOnnx() {
+  const bytes = encodeModel({
+    graphName: 'trees',
+    producer: 'hand-encoded test tree ensemble',
+    opsets: { '': 13, 'ai.onnx.ml': 3 },
+    inputs: [{ name: 'X', elem: ELEM.float, dims: ['N', 3] }],
+    outputs: [{ name: 'Y', elem: ELEM.float, dims: ['N', 1] }],
+    initializers: [],
+    nodes: [
+      {
+        op: 'TreeEnsembleRegressor',
+        domain: 'ai.onnx.ml',
+        inputs: ['X'],
+        outputs: ['Y'],
+        attributes: [
+          { name: 'n_targets', i: 1 },
+          { name: 'aggregate_function', s: 'SUM' },
+          { name: 'post_transform', s: 'NONE' },
+          { name: 'nodes_treeids', ints: [0, 0, 0, 0, 0, 1, 1, 1] },
+          { name: 'nodes_nodeids', ints: [0, 1, 2, 3, 4, 0, 1, 2] },
+          { name: 'nodes_featureids', ints: [1, 0, 0, 0, 0, 2, 0, 0] },
+          { name: 'nodes_modes', strings: ['BRANCH_LEQ', 'BRANCH_LEQ', 'LEAF', 'LEAF', 'LEAF', 'BRANCH_LEQ', 'LEAF', 'LEAF'] },
+          { name: 'nodes_values', floats: [300, 2, 0, 0, 0, 1, 0, 0] },
+          { name: 'nodes_truenodeids', ints: [1, 3, 0, 0, 0, 1, 0, 0] },
+          { name: 'nodes_falsenodeids', ints: [2, 4, 0, 0, 0, 2, 0, 0] },
+          { name: 'target_treeids', ints: [0, 0, 0, 1, 1] },
+          { name: 'target_nodeids', ints: [2, 3, 4, 1, 2] },
+          { name: 'target_ids', ints: [0, 0, 0, 0, 0] },
+          { name: 'target_weights', floats: [0.9, 0.1, 0.4, 0.05, 0] },
+        ],
+      },
+    ],
+  });
+  const reference = (x: ArrayLike<number>) => Math.fround(Math.fround(x[1]! <= 300 ? (x[0]! <= 2 ? 0.1 : 0.4) : 0.9) + Math.fround(x[2]! <= 1 ? 0.05 : 0));
   return { bytes, reference };
 }

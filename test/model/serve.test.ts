@@ -19,7 +19,7 @@ import { createApp, type FeaturebookApp } from '../../server/app.js';
 import { Keys } from '../../server/redis/index.js';
 import { RedisHarness } from '../server/redis-harness.js';
 import { post } from '../server/helpers.js';
-import { mlpOnnx, projectFiles, T, TempDir, USERS } from './fixture.js';
+import { mlpOnnx, projectFiles, T, TempDir, treesOnnx, USERS } from './fixture.js';
 
 const TOKEN = 'model-token';
 let redis: RedisHarness;
@@ -38,6 +38,7 @@ before(async () => {
   tmp = new TempDir();
   for (const [p, text] of Object.entries(projectFiles())) tmp.write(p, text);
   tmp.write('external/mlp.onnx', mlpOnnx(3, { seed: 2 }).bytes);
+  tmp.write('external/trees.onnx', treesOnnx().bytes);
   redis = await RedisHarness.start();
   client = new Redis(redis.url);
   fb = await createApp({ dataRoot: tmp.dir, redisUrl: redis.url, token: TOKEN, threads: 1, log: () => {}, predlogMaxLen: 1000 });
@@ -106,14 +107,14 @@ async function offline(model: string): Promise<Map<string, number | null>> {
   return new Map(scored.map((s) => [s.user_id, s.score]));
 }
 
-test('offline and online predictions agree within 1e-6 (fitted model and foreign MLP); the log has every prediction', async () => {
+test('offline and online predictions agree within 1e-6 (fitted model, foreign MLP, ai.onnx.ml tree ensemble); the log has every prediction', async () => {
   const pub = await post(fb.app, '/v1/publish', { source: readFileSync(tmp.path('shop.fdl'), 'utf8'), path: 'shop.fdl' }, { token: TOKEN });
   assert.equal(pub.status, 201, JSON.stringify(pub.body));
   const mat = await post(fb.app, '/v1/materialize', { project: 'shop', as_of: T }, { token: TOKEN });
   assert.equal(mat.status, 200, JSON.stringify(mat.body));
 
   const entities = Array.from({ length: USERS }, (_, i) => ({ user_id: `u${i}` }));
-  for (const model of ['lr', 'mlp']) {
+  for (const model of ['lr', 'mlp', 'trees']) {
     const want = await offline(model);
     const r = await predict({ project: 'shop', model, entities });
     assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -13,7 +13,7 @@ import { Scorer } from '../../src/model/infer.js';
 import { ModelError } from '../../src/model/errors.js';
 import { nodeOrt } from '../../src/model/node.js';
 import { encodeModel, ELEM } from '../../src/model/onnx.js';
-import { mlpOnnx, rng } from './fixture.js';
+import { mlpOnnx, rng, treesOnnx } from './fixture.js';
 
 /** n rows, k columns, labels from a known logistic model; some values missing. */
 function data(n: number, k: number, seed: number, missing = 0.05): { x: Matrix; y: Float64Array } {
@@ -154,6 +154,16 @@ test('a foreign model (hand-encoded MLP) runs and matches its float64 definition
   const { score } = await s.score({ rows: 3, cols: 3, data: x });
   for (let i = 0; i < 3; i++) assert.ok(Math.abs(score[i]! - mlp.reference(x.subarray(i * 3, i * 3 + 3))) < 1e-6);
   assert.ok(new Set(score).size === 3, 'different rows, different scores');
+  await s.close();
+});
+
+test('a foreign model from ai.onnx.ml (TreeEnsembleRegressor) runs and matches its definition', async () => {
+  const trees = treesOnnx();
+  const s = await Scorer.open(await nodeOrt(), trees.bytes, 3);
+  const x = Float64Array.from([0, 0, 0, 5, 100, 3, 1, 500, 1, 9, 301, 2]);
+  const { score } = await s.score({ rows: 4, cols: 3, data: x });
+  assert.deepEqual([...score], [0, 1, 2, 3].map((i) => trees.reference(x.subarray(i * 3, i * 3 + 3))));
+  assert.deepEqual([...score].map((v) => Math.round(v * 100) / 100), [0.15, 0.4, 0.95, 0.9]);
   await s.close();
 });
 
