@@ -186,7 +186,12 @@ export class DriftService {
         if (err instanceof DriftError) throw new ApiError(422, 'invalid_project', `${err.message}${err.hint ? `; ${err.hint}` : ''}`);
         throw new ApiError(422, 'query_failed', `building the reference of monitor '${monitor}' failed: ${(err as Error).message.split('\n')[0]}`);
       });
-      if (this.prepared.size >= 16) this.prepared.delete(this.prepared.keys().next().value!);
+      if (this.prepared.size >= 16) {
+        // Forget the oldest reference and drop its table (inside the serial section: no computation is using it).
+        const [oldId, old] = this.prepared.entries().next().value!;
+        this.prepared.delete(oldId);
+        void old.then((r) => this.ctx.engine.exec(`DROP TABLE IF EXISTS ${d.quoteIdent(r.table)}`)).catch(() => {});
+      }
       this.prepared.set(id, p);
     }
     return p;

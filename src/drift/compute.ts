@@ -17,6 +17,8 @@ import { typeOfDuckDb } from '../lang/types.js';
 import { decide, ksPValue, magnitude, METRICS, summarize, type Alert, type Metric, type Status, type WindowSummary } from './decide.js';
 import {
   permutationSql,
+  sampleSql,
+  sampleWhere,
   referenceBucketsSql,
   referenceCategoriesSql,
   referenceEdgesSql,
@@ -285,6 +287,17 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
   const refTime = opts.referenceTime ?? opts.time;
   const refHasTime = opts.reference ? (await engine.describe(`SELECT * FROM ${opts.reference}`)).some((x) => x.name === refTime) : false;
   const perFeature: FeatureWindow[][] = refs.map(() => []);
+  // The permutations shuffle two small samples, drawn once here (not once per feature).
+  let sample: SqlContext | undefined;
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const sampleTables = [`__fb_drift_sr_${suffix}`, `__fb_drift_sc_${suffix}`] as const;
+  if (K > 0 && opts.reference && windows.length && refs.length) {
+    const refCols = [...new Set([...(refHasTime ? [refTime] : []), ...refs.map((f) => f.column)])];
+    const curCols = [...new Set([opts.time, ...refs.map((f) => f.column)])];
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(sampleTables[0])} AS ${sampleSql(d, opts.reference, refCols, cap, sampleWhere(c, false))}`);
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(sampleTables[1])} AS ${sampleSql(d, opts.current, curCols, cap, sampleWhere(c, true))}`);
+    sample = { d, reference: d.quoteIdent(sampleTables[0]), current: d.quoteIdent(sampleTables[1]), time: opts.time, ...(opts.everyMs ? { everyMs: opts.everyMs } : {}) };
+  }
   // Shuffles run per class of window sizes (powers of two up to the cap), not per window; the result is scaled to each window's size.
   const sizeClass = (rows: number) => Math.min(cap, 2 ** Math.round(Math.log2(Math.max(1, rows))));
   const sizeClasses = [...new Set(windows.filter((w) => w.rows > 0).map((w) => sizeClass(w.rows)))].sort((a, b) => a - b);
@@ -303,8 +316,8 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
       }
     }
     const expected = new Map<number, { n_c: number; n_r: number; psi: number | null; ks: number | null; mean_shift: number | null; null_rate: number | null }>();
-    if (K > 0 && opts.reference && refP.length && windows.length) {
-      const sql = permutationSql(c, f.column, b, {
+    if (sample && refP.length) {
+      const sql = permutationSql(sample, f.column, b, {
         permutations: K,
         referenceCap: cap,
         currentCap: cap,
@@ -350,6 +363,7 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
     }
   }
 
+  if (sample) for (const t of sampleTables) await engine.exec(`DROP TABLE IF EXISTS ${d.quoteIdent(t)}`);
   const dec = decide(
     refs.map((f, i) => ({
       feature: f.feature,

@@ -155,8 +155,14 @@ export function windowMetricsSql(c: SqlContext, column: string, b: Bucketing, re
   const d = c.d;
   const v = b.kind === 'numeric' ? numericValue(d, column) : categoryValue(d, column);
   const refValues = `(VALUES ${refP.map((p, i) => `(${i}, ${num(p)})`).join(', ')}) AS r(b, p)`;
+  const numericKs = b.kind === 'numeric' && withKs;
+  // Numeric features with KS: one scan groups the window's values; the bins come from the distinct values.
   const cur = bucketed(d, column, b, c.current, `${windowExpr(c)} AS w, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`));
-  const psi = `__fb_cnt AS (SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b),
+  const cnt = numericKs
+    ? `__fb_cv AS MATERIALIZED (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
+__fb_cnt AS MATERIALIZED (SELECT w, ${binExpr('v', (b as { edges: readonly number[] }).edges)} AS b, sum(n) AS n FROM __fb_cv GROUP BY 1, 2),`
+    : `__fb_cnt AS MATERIALIZED (SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b),`;
+  const psi = `${cnt}
 __fb_tot AS (SELECT w, sum(n) AS n FROM __fb_cnt GROUP BY w),
 __fb_psi AS (
   SELECT t.w, sum((coalesce(x.n, 0) / t.n - r.p) * ln((coalesce(x.n, 0) / t.n + ${num(PSI_EPSILON)}) / (r.p + ${num(PSI_EPSILON)}))) AS psi
@@ -164,7 +170,7 @@ __fb_psi AS (
   GROUP BY t.w
 ),
 __fb_counts AS (SELECT w, list([b, n] ORDER BY b) AS counts FROM __fb_cnt GROUP BY w)`;
-  if (b.kind !== 'numeric' || !withKs) return `WITH ${psi}\nSELECT p.w, p.psi, CAST(NULL AS DOUBLE) AS ks, c.counts FROM __fb_psi p LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
+  if (!numericKs) return `WITH ${psi}\nSELECT p.w, p.psi, CAST(NULL AS DOUBLE) AS ks, c.counts FROM __fb_psi p LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
   return `WITH ${psi},
 ${ksCtes(c, column)}
 SELECT p.w, p.psi, k.ks, c.counts FROM __fb_psi p LEFT JOIN __fb_ks k ON k.w = p.w LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
@@ -187,7 +193,6 @@ function ksCtes(c: SqlContext, column: string): string {
   return `__fb_rv AS (SELECT ${v} AS v, count(*) AS n FROM ${c.reference} ${andWhere(c, `${v} IS NOT NULL`)} GROUP BY 1),
 __fb_rn AS (SELECT sum(n) AS n FROM __fb_rv),
 __fb_rcdf AS (SELECT v, sum(n) OVER (ORDER BY v) AS le, sum(n) OVER (ORDER BY v) - n AS lt FROM __fb_rv),
-__fb_cv AS (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
 __fb_ccdf AS (
   SELECT w, v, sum(n) OVER (PARTITION BY w ORDER BY v) AS le, sum(n) OVER (PARTITION BY w ORDER BY v) - n AS lt, sum(n) OVER (PARTITION BY w) AS total
   FROM __fb_cv
@@ -203,6 +208,19 @@ __fb_ks AS (
 }
 
 // ---------------------------------------------------------------- permutations
+
+/**
+ * A deterministic sample of at most `cap` rows of `from` (those passing
+ * `where`), with the given columns: the rows with the smallest hash of those
+ * columns. Drawn once per report, so the per-feature shuffles never rescan
+ * the data.
+ */
+export function sampleSql(d: Dialect, from: string, columns: string[], cap: number, where: string): string {
+  const cols = columns.map((x) => d.quoteIdent(x)).join(', ');
+  return `SELECT ${cols} FROM ${from} ${where} ORDER BY hash(${cols}) LIMIT ${Math.trunc(cap)}`;
+}
+
+export const sampleWhere = (c: SqlContext, current: boolean) => andWhere(c, current ? `${c.d.quoteIdent(c.time)} IS NOT NULL` : undefined);
 
 export interface PermutationSql {
   /** Label shuffles per sample size (K). */
