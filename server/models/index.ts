@@ -94,10 +94,20 @@ export class ModelSessions {
     private readonly keys: Keys,
   ) {}
 
-  /** The session serving `model` of a published project (loading it on first use). */
-  async get(project: string, projectVersion: string, m: ModelPlan): Promise<LoadedModel | undefined> {
+  /**
+   * The session serving `model` of a published project (loading it on first
+   * use). `trusted`: announcements are being received (the registry is
+   * subscribed); while they are not, the model's file is looked up on every
+   * call so a publish elsewhere is never missed.
+   */
+  async get(project: string, projectVersion: string, m: ModelPlan, trusted = true): Promise<LoadedModel | undefined> {
     const id = `${project}\0${projectVersion}\0${m.name}`;
     let p = this.current.get(id);
+    if (p && !trusted) {
+      const cached = await p.catch(() => undefined);
+      const version = await guard(this.redis, () => this.redis.hget(this.keys.models(project), m.name));
+      if (!cached || cached.version !== version) p = undefined;
+    }
     if (!p) {
       p = this.load(project, m);
       this.current.set(id, p);

@@ -78,7 +78,7 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       const s = didYouMean(b.model, names);
       throw new ApiError(404, 'not_found', `project ${b.project} has no model '${b.model}'${s ? ` (did you mean '${s}'?)` : names.length ? `; models: ${names.join(', ')}` : ''}`, { field: 'model' });
     }
-    const loaded = await sessions!.get(pv.project, pv.version, m);
+    const loaded = await sessions!.get(pv.project, pv.version, m, registry.isSubscribed);
     if (!loaded)
       throw new ApiError(404, 'not_found', `model '${m.name}' of project ${b.project} has no ONNX file in Redis: ${m.fit ? `run 'featurebook fit' and publish again` : 'put the file at its onnx path and publish again'}`, { field: 'model' });
 

@@ -213,3 +213,24 @@ test('bad requests and bad model files: 4xx JSON naming the field, never 500', a
   assert.equal(p.status, 404);
   assert.match(p.body.error.message, /no ONNX file in Redis: run 'featurebook fit'/);
 });
+
+test('a server that is not receiving announcements still serves the newly published model file', async () => {
+  const other = await createApp({ dataRoot: tmp.dir, redisUrl: redis.url, token: TOKEN, threads: 1, log: () => {} });
+  try {
+    const source = readFileSync(tmp.path('shop.fdl'), 'utf8').replace('model lr {', 'model lr2 {');
+    const first = await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'u7' }] });
+    assert.equal(first.status, 200);
+    fb.ctx.redis!.sub.disconnect(); // this server stops hearing publishes
+    for (let i = 0; i < 100 && fb.ctx.registry!.isSubscribed; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(fb.ctx.registry!.isSubscribed, false);
+    tmp.write('external/mlp.onnx', mlpOnnx(3, { seed: 123 }).bytes);
+    const pub = await post(other.app, '/v1/publish', { source, path: 'shop.fdl', force: true }, { token: TOKEN });
+    assert.ok(pub.status === 200 || pub.status === 201, JSON.stringify(pub.body));
+    const after = await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'u7' }] });
+    assert.equal(after.status, 200);
+    assert.notEqual(after.body.model_version, first.body.model_version);
+    assert.equal(after.body.model_version, await client.hget(new Keys().models('shop'), 'mlp'));
+  } finally {
+    await other.close();
+  }
+});
