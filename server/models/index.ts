@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ModelPlan, ProjectPlan } from '../../src/compile/plan.js';
-import { modelPath } from '../../src/model/data.js';
+import { assertNumericInputs, modelPath } from '../../src/model/data.js';
 import { ModelError } from '../../src/model/errors.js';
 import { Scorer } from '../../src/model/infer.js';
 import { nodeOrt } from '../../src/model/node.js';
@@ -40,6 +40,11 @@ export interface StoredModel {
 export async function storeModels(redis: Redis, keys: Keys, plan: ProjectPlan, check?: (abs: string) => string | undefined): Promise<StoredModel[]> {
   const out: StoredModel[] = [];
   for (const m of plan.models) {
+    try {
+      assertNumericInputs(plan, m);
+    } catch (err) {
+      throw new ApiError(422, 'invalid_project', (err as Error).message, { field: 'source' });
+    }
     const path = modelPath(plan, m);
     const refused = check?.(path);
     if (refused) {

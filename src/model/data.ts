@@ -34,6 +34,15 @@ export function findModel(plan: Pick<ProjectPlan, 'models' | 'project'>, name: s
   );
 }
 
+/** Refuses inputs that are text (a model takes numbers; booleans count as 0/1, times as epoch ms). */
+export function assertNumericInputs(plan: Pick<ProjectPlan, 'views'>, m: ModelPlan): void {
+  for (const r of m.inputs) {
+    const f = plan.views.find((v) => v.name === r.view)?.features.find((x) => x.name === r.feature);
+    if (f && f.type === 'string')
+      throw new ModelError(`model '${m.name}': input ${inputName(r)} is text; models take numbers`, 'remove it from the inputs, or add a numeric feature derived from it (e.g. count_distinct, or an if(…) flag)', 'inputs');
+  }
+}
+
 /** A value as the model sees it: a float, NaN for missing. Throws for text. */
 export function toInput(v: Value | bigint | undefined, what: () => string): number {
   if (v === null || v === undefined) return NaN;

@@ -7,7 +7,7 @@
  */
 import type { ModelPlan, ProjectPlan, TrainingSetPlan } from '../compile/plan.js';
 import type { Row } from '../engine/engine.js';
-import { inputName, labelsOf, rowsToMatrix, takeRows } from './data.js';
+import { assertNumericInputs, inputName, labelsOf, rowsToMatrix, takeRows } from './data.js';
 import { ModelError } from './errors.js';
 import { Scorer, type Ort } from './infer.js';
 import { fitLogistic, logisticOnnx, type LogisticModel, type LogisticOptions } from './logistic.js';
@@ -41,6 +41,7 @@ export interface FitResult {
 export function fitTarget(plan: ProjectPlan, m: ModelPlan): TrainingSetPlan {
   if (!m.fit) throw new ModelError(`model '${m.name}' reads a given ONNX file (onnx "…"); only \`fit logistic on SET\` models are trained by featurebook`, 'predict with it directly, or change it to `fit logistic on SET`');
   if (m.fit.algorithm !== 'logistic') throw new ModelError(`model '${m.name}': unknown algorithm '${m.fit.algorithm}'`, 'the built-in trainer is `logistic`');
+  assertNumericInputs(plan, m);
   const set = plan.trainingSets.find((t) => t.name === m.fit!.trainingSet);
   if (!set) throw new ModelError(`model '${m.name}' is fitted on training set '${m.fit.trainingSet}', which does not exist`);
   if (set.labels.length !== 1) throw new ModelError(`training set '${set.name}' must have exactly one label to fit '${m.name}'`, 'add `label COLUMN` to the training set');

@@ -15,7 +15,7 @@ import type { Engine, QueryResult } from '../engine/engine.js';
 import { formatFromPath } from '../lang/check.js';
 import { buildTrainingSet } from '../training-set.js';
 import { toArrowIpc } from '../arrow.js';
-import { modelPath, rowsToMatrix } from './data.js';
+import { assertNumericInputs, modelPath, rowsToMatrix } from './data.js';
 import { ModelError } from './errors.js';
 import { fitOnRows, fitTarget, type FitResult } from './fit.js';
 import { Scorer, type Ort } from './infer.js';
@@ -83,6 +83,7 @@ export async function readRows(engine: Engine, path: string): Promise<QueryResul
 export async function predictFile(engine: Engine, plan: ProjectPlan, m: ModelPlan, input: string, out: string, modelFile?: string): Promise<{ rows: number; path: string }> {
   const outFormat = /\.(parquet|csv|json|arrow)$/i.exec(out)?.[1]?.toLowerCase();
   if (!outFormat) throw new ModelError(`cannot tell the output format of '${out}'`, 'use a .parquet, .csv, .json or .arrow file name', 'out');
+  assertNumericInputs(plan, m);
   const { scorer, path } = await openModel(plan, m, modelFile);
   try {
     const data = await readRows(engine, input);

@@ -234,3 +234,16 @@ test('a server that is not receiving announcements still serves the newly publis
     await other.close();
   }
 });
+
+test('a text input is refused: at fit (file:line:col) and at publish (422)', async () => {
+  const source = readFileSync(tmp.path('shop.fdl'), 'utf8')
+    .replace('  big_30d   = count() over 30d where amount > 80', '  big_30d   = count() over 30d where amount > 80\n  tier      = first(user_id)')
+    .replace('inputs u.n_7d, u.spend_30d, u.avg_14d, u.big_30d', 'inputs u.n_7d, u.tier');
+  const file = tmp.write('text-input.fdl', source);
+  const r = await cli('fit', file, 'lr');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.err, /text-input\.fdl:\d+:\d+: error: model 'lr': input u\.tier is text; models take numbers/);
+  const pub = await post(fb.app, '/v1/publish', { source, path: 'text-input.fdl', force: true }, { token: TOKEN });
+  assert.equal(pub.status, 422, JSON.stringify(pub.body));
+  assert.match(pub.body.error.message, /input u\.tier is text/);
+});
