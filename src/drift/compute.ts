@@ -21,7 +21,7 @@ import {
   sampleWhere,
   referenceBucketsSql,
   referenceCategoriesSql,
-  referenceEdgesSql,
+  referenceEdgesAllSql,
   referenceStatsSql,
   windowMetricsSql,
   windowStatsSql,
@@ -202,17 +202,23 @@ export async function summarizeReference(engine: Engine, opts: Pick<DriftOptions
   const stats = (await engine.query(referenceStatsSql(c, features))).rows[0] ?? {};
   const rows = n(stats.rows);
   if (rows === 0) throw new DriftError('the reference has no rows', opts.segment ? `no reference row has ${opts.segment.column} = ${String(opts.segment.value)}` : "check the reference training set's split: its train rows are the reference");
+  // Every numeric feature's edges in one scan of the reference.
+  const numeric = features.map((f, i) => ({ f, i })).filter((x) => x.f.kind === 'numeric' && (n(stats[`nn${x.i}`]) > 0));
+  const edgesOf = new Map<number, number[]>();
+  if (numeric.length) {
+    const q = (await engine.query(referenceEdgesAllSql(c, numeric.map((x) => x.f.column), bins))).rows[0] ?? {};
+    numeric.forEach((x, k) => {
+      const v = q[`q${k}`];
+      edgesOf.set(x.i, [...new Set((Array.isArray(v) ? v : []).map(Number).filter(Number.isFinite))].sort((a, b) => a - b));
+    });
+  }
   const out: FeatureReference[] = [];
   for (let i = 0; i < features.length; i++) {
     const f = features[i]!;
     const values = f.kind === 'numeric' ? n(stats[`nn${i}`]) : n(stats[`n${i}`]);
     const base = { feature: f.feature, column: f.column, kind: f.kind, rows, values, null_rate: 1 - values / rows };
     if (f.kind === 'numeric') {
-      let edges: number[] = [];
-      if (values > 0) {
-        const q = (await engine.query(referenceEdgesSql(c, f.column, bins))).rows[0]?.q;
-        edges = [...new Set((Array.isArray(q) ? q : []).map(Number).filter(Number.isFinite))].sort((a, b) => a - b);
-      }
+      const edges = edgesOf.get(i) ?? [];
       const counts = await bucketCounts(engine, c, f.column, { kind: 'numeric', edges }, edges.length + 1);
       out.push({ ...base, mean: maybe(stats[`m${i}`]), sd: maybe(stats[`s${i}`]), edges, counts });
     } else {

@@ -117,6 +117,12 @@ export function referenceEdgesSql(c: SqlContext, column: string, bins: number): 
   return `SELECT quantile_cont(${numericValue(c.d, column)}, [${ps.join(', ')}]) AS q FROM ${c.reference} ${andWhere(c)}`;
 }
 
+/** `referenceEdgesSql` for several columns in one scan: column `q<i>` per column. */
+export function referenceEdgesAllSql(c: SqlContext, columns: string[], bins: number): string {
+  const ps = Array.from({ length: bins - 1 }, (_, i) => num((i + 1) / bins)).join(', ');
+  return `SELECT ${columns.map((col, i) => `quantile_cont(${numericValue(c.d, col)}, [${ps}]) AS q${i}`).join(', ')} FROM ${c.reference} ${andWhere(c)}`;
+}
+
 /** The reference's categories of a column with their counts, most frequent first (ties by value), at most `limit`. */
 export function referenceCategoriesSql(c: SqlContext, column: string, limit: number): string {
   const v = categoryValue(c.d, column);
@@ -211,13 +217,15 @@ __fb_ks AS (
 
 /**
  * A deterministic sample of at most `cap` rows of `from` (those passing
- * `where`), with the given columns: the rows with the smallest hash of those
- * columns. Drawn once per report, so the per-feature shuffles never rescan
- * the data.
+ * `where`), with the given columns: the rows with the smallest hash of their
+ * first four columns (the time column first), ties broken by those columns.
+ * Drawn once per report, so the per-feature shuffles never rescan the data;
+ * hashing a few columns rather than all keeps the scan cheap.
  */
 export function sampleSql(d: Dialect, from: string, columns: string[], cap: number, where: string): string {
-  const cols = columns.map((x) => d.quoteIdent(x)).join(', ');
-  return `SELECT ${cols} FROM ${from} ${where} ORDER BY hash(${cols}) LIMIT ${Math.trunc(cap)}`;
+  const cols = columns.map((x) => d.quoteIdent(x));
+  const key = cols.slice(0, 4).join(', ');
+  return `SELECT ${cols.join(', ')} FROM ${from} ${where} ORDER BY hash(${key}), ${cols.slice(0, 4).map((x) => `${x} NULLS FIRST`).join(', ')} LIMIT ${Math.trunc(cap)}`;
 }
 
 export const sampleWhere = (c: SqlContext, current: boolean) => andWhere(c, current ? `${c.d.quoteIdent(c.time)} IS NOT NULL` : undefined);
