@@ -164,10 +164,12 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       modelVersion: loaded.version,
       asOf: asOf[j]!,
     }));
-    // Sent now, awaited after the answer is built: the log write overlaps the JSON encoding.
-    const logged = logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen);
-    logged.catch(() => {});
-    const answer = c.json({
+    // Sent before the answer, not awaited: the commands are on the wire before the answer is,
+    // and the answer does not wait for Redis's reply. A failed write is reported in the server log.
+    logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen).catch((err) =>
+      ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message}`),
+    );
+    return c.json({
       project: pv.project,
       model: m.name,
       model_version: loaded.version,
@@ -175,8 +177,6 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       feature_as_of: asOf,
       latency_ms: Math.round(latency * 1000) / 1000,
     });
-    await logged;
-    return answer;
   });
 
   return Object.assign(app, { close: async () => void (await sessions?.close()) });

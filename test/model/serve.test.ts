@@ -18,7 +18,7 @@ import { main } from '../../src/cli/main.js';
 import { createApp, type FeaturebookApp } from '../../server/app.js';
 import { Keys } from '../../server/redis/index.js';
 import { RedisHarness } from '../server/redis-harness.js';
-import { post } from '../server/helpers.js';
+import { eventually, post } from '../server/helpers.js';
 import { mlpOnnx, projectFiles, T, TempDir, treesOnnx, USERS } from './fixture.js';
 
 const TOKEN = 'model-token';
@@ -141,7 +141,8 @@ test('offline and online predictions agree within 1e-6 (fitted model, foreign ML
 
   // The log: one entry per entity per call, with the agreed fields.
   const key = new Keys().predlog('shop', 'lr');
-  assert.equal(await client.xlen(key), USERS);
+  // The log write is not awaited by the answer: it lands a moment later.
+  await eventually(async () => (await client.xlen(key)) === USERS, 5000, `${USERS} log entries`);
   const fields = ((await client.xrange(key, '-', '+', 'COUNT', 1)) as [string, string[]][])[0]![1];
   const e: Record<string, string> = {};
   for (let i = 0; i < fields!.length; i += 2) e[fields![i]!] = fields![i + 1]!;
@@ -157,7 +158,11 @@ test('offline and online predictions agree within 1e-6 (fitted model, foreign ML
 test('the prediction log is capped (XADD MAXLEN ~)', async () => {
   const entities = Array.from({ length: 250 }, (_, i) => ({ user_id: `u${i}` }));
   for (let i = 0; i < 12; i++) assert.equal((await predict({ project: 'shop', model: 'mlp', entities })).status, 200);
-  const len = await client.xlen(new Keys().predlog('shop', 'mlp'));
+  const key = new Keys().predlog('shop', 'mlp');
+  let len = 0;
+  await eventually(async () => (len = await client.xlen(key)) >= 1000, 5000, 'the capped log');
+  await new Promise((r) => setTimeout(r, 200));
+  len = await client.xlen(key);
   assert.ok(len >= 1000 && len < 12 * 250 + USERS, `length ${len} (cap 1000, ${12 * 250 + USERS} appended)`);
 });
 
