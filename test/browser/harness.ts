@@ -5,7 +5,7 @@
  * that leaves the page's origin.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -65,20 +65,73 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds the site (library bundle, then notebooks/dist) unless FEATUREBOOK_SITE_BUILT=1 says it is fresh. */
+/** The newest modification time of the files a site build reads (the generated lib/ and data/ aside). */
+function siteInputsStamp(): string {
+  const dirs = ['src', 'grammar', 'scripts'].map((d) => join(root, d));
+  let t = Math.max(...dirs.map(newest));
+  const nb = join(root, 'notebooks');
+  for (const name of readdirSync(nb)) {
+    if (['dist', 'lib', 'data', '.observablehq'].includes(name)) continue;
+    const p = join(nb, name);
+    t = Math.max(t, statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  for (const f of ['dist/featurebook.browser.js', 'package-lock.json', 'examples/fraud/fraud.fdl']) if (existsSync(join(root, f))) t = Math.max(t, statSync(join(root, f)).mtimeMs);
+  return String(t);
+}
+
+/**
+ * Runs `fn` holding a lock folder, so test files running at the same time
+ * never build the site into one folder together (a lock older than 10 minutes
+ * is taken as left behind by a killed process).
+ */
+async function withBuildLock<T>(fn: () => T): Promise<T> {
+  const lock = join(root, 'test/.tmp/site-build.lock');
+  mkdirSync(join(root, 'test/.tmp'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the site (library bundle, then notebooks/dist) unless it is fresh:
+ * FEATUREBOOK_SITE_BUILT=1 says so, or the last build (by any test file) was
+ * made from the same inputs. One build at a time across processes.
+ */
 export async function buildSiteOnce(): Promise<string> {
   const dist = join(root, 'notebooks/dist');
   if (process.env.FEATUREBOOK_SITE_BUILT === '1') return dist;
-  // `npm test` bundles the library first; rebuilding it here while other test files run dist/cli.js
-  // could let them read a half-written file, so only a stale bundle is rebuilt.
-  const bundle = join(root, 'dist/featurebook.browser.js');
-  if (!existsSync(bundle) || Math.max(newest(join(root, 'src')), newest(join(root, 'grammar'))) > statSync(bundle).mtimeMs) {
-    const lib = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-    if (lib.status !== 0) throw new Error('scripts/build.mjs failed');
-  }
-  const site = spawnSync(process.execPath, [join(root, 'scripts/build-site.mjs')], { cwd: root, encoding: 'utf8' });
-  if (site.status !== 0) throw new Error(`scripts/build-site.mjs failed:\n${site.stderr}`);
-  return dist;
+  return withBuildLock(() => {
+    // `npm test` bundles the library first; rebuilding it here while other test files run dist/cli.js
+    // could let them read a half-written file, so only a stale bundle is rebuilt.
+    const bundle = join(root, 'dist/featurebook.browser.js');
+    if (!existsSync(bundle) || Math.max(newest(join(root, 'src')), newest(join(root, 'grammar'))) > statSync(bundle).mtimeMs) {
+      const lib = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+      if (lib.status !== 0) throw new Error('scripts/build.mjs failed');
+    }
+    const stamp = siteInputsStamp();
+    const stampFile = join(dist, '.built-from');
+    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return dist;
+    const site = spawnSync(process.execPath, [join(root, 'scripts/build-site.mjs')], { cwd: root, encoding: 'utf8' });
+    if (site.status !== 0) throw new Error(`scripts/build-site.mjs failed:\n${site.stderr}`);
+    writeFileSync(stampFile, stamp);
+    return dist;
+  });
 }
 
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
