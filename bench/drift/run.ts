@@ -80,17 +80,21 @@ async function main() {
   const features: DriftFeature[] = Array.from({ length: F }, (_, j) => ({ feature: `bench.f${j}`, column: `f${j}` }));
   const opts = { monitor: 'bench', features, reference: 'ref', current: 'cur', time: 'ts', everyMs: DAY, bins: 10, thresholds: { psi: { warn: 0.1, alert: 0.25, sustained: 2 } } };
 
-  const runs: { permutations: number; seconds: number; load1: number }[] = [];
+  const runs: { permutations: number; seconds: number; cpu_seconds: number; load1: number }[] = [];
   let report: DriftReport | undefined;
   for (let r = 0; r < RUNS; r++) {
     for (const k of [K, 0]) {
       const load1 = round(os.loadavg()[0]!, 2);
       t = performance.now();
+      const cpu0 = process.cpuUsage();
       const rep = await computeDrift(engine, { ...opts, permutations: k });
       const seconds = round((performance.now() - t) / 1000);
-      runs.push({ permutations: k, seconds, load1 });
+      const used = process.cpuUsage(cpu0);
+      // CPU seconds of the process (DuckDB's threads included): moves much less than wall time on a shared machine.
+      const cpu_seconds = round((used.user + used.system) / 1e6);
+      runs.push({ permutations: k, seconds, cpu_seconds, load1 });
       if (k === K) report = rep;
-      log(`run ${r + 1}, permutations ${k}: ${seconds}s (load ${load1})`);
+      log(`run ${r + 1}, permutations ${k}: ${seconds}s wall, ${cpu_seconds}s CPU (load ${load1})`);
     }
   }
 
@@ -142,9 +146,11 @@ async function main() {
 
   const withK = runs.filter((r) => r.permutations === K).map((r) => r.seconds).sort((x, y) => x - y);
   const without = runs.filter((r) => r.permutations === 0).map((r) => r.seconds).sort((x, y) => x - y);
+  const cpuWith = runs.filter((r) => r.permutations === K).map((r) => r.cpu_seconds).sort((x, y) => x - y);
+  const cpuWithout = runs.filter((r) => r.permutations === 0).map((r) => r.cpu_seconds).sort((x, y) => x - y);
   const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
   const date = new Date().toISOString().slice(0, 10);
-  const out = { date, machine, data: { reference_rows: REF, current_rows: CUR, features: F, windows: report!.windows.length, generate_seconds: round(generateS, 1) }, runs, median_seconds: { permutations: median(withK), none: median(without) }, goal_seconds: 10, alerts: report!.alerts.length, checks };
+  const out = { date, machine, median_cpu_seconds: { permutations: median(cpuWith), none: median(cpuWithout) }, data: { reference_rows: REF, current_rows: CUR, features: F, windows: report!.windows.length, generate_seconds: round(generateS, 1) }, runs, median_seconds: { permutations: median(withK), none: median(without) }, goal_seconds: 10, alerts: report!.alerts.length, checks };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, `bench/results/drift-${date}.json`), JSON.stringify(out, null, 2) + '\n');
   const md = `# Drift benchmark, ${date}
@@ -158,14 +164,16 @@ What is timed: \`computeDrift\` — reference summary (quantile edges, categorie
 
 ## Results
 
-| | median s | min s | goal |
-| --- | ---: | ---: | --- |
-| with permutations (${K}) | **${median(withK)}** | ${withK[0]} | under 10 s: **${median(withK) < 10 ? 'met' : 'missed'}** |
-| without permutations | ${median(without)} | ${without[0]} | |
+| | median s | min s | CPU s (median) | goal |
+| --- | ---: | ---: | ---: | --- |
+| with permutations (${K}) | **${median(withK)}** | ${withK[0]} | ${median(cpuWith)} | under 10 s: **${median(withK) < 10 ? 'met' : 'missed'}** |
+| without permutations | ${median(without)} | ${without[0]} | ${median(cpuWithout)} | |
 
-| run | permutations | seconds | load before |
-| ---: | ---: | ---: | ---: |
-${runs.map((r, i) => `| ${Math.floor(i / 2) + 1} | ${r.permutations} | ${r.seconds} | ${r.load1} |`).join('\n')}
+| run | permutations | wall s | CPU s | load before |
+| ---: | ---: | ---: | ---: | ---: |
+${runs.map((r, i) => `| ${Math.floor(i / 2) + 1} | ${r.permutations} | ${r.seconds} | ${r.cpu_seconds} | ${r.load1} |`).join('\n')}
+
+With ${machine.threads} DuckDB threads, wall time can go no lower than about CPU seconds / ${machine.threads} on an idle machine.${median(withK) >= 10 ? ` The goal is **missed**: exact KS needs, per numeric feature, a grouping of every window's values (10M rows per feature, 40 numeric features) and a sort of the distinct values; PSI reuses that grouping, so each feature costs about one pass over the current rows — 50 passes over 10M rows in all. On this 2-core machine that is the floor of this design; an approximate KS (binned, or on a sample) would fit the goal but would not be exact.` : ''}
 
 ${report!.alerts.length} alerts (features f0, f7, f14, … drift from the 6th day; with sustained 2 their PSI alerts start on the 7th).
 

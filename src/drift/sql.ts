@@ -167,7 +167,11 @@ export function windowMetricsSql(c: SqlContext, column: string, b: Bucketing, re
   const cnt = numericKs
     ? `__fb_cv AS MATERIALIZED (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
 __fb_cnt AS MATERIALIZED (SELECT w, ${binExpr('v', (b as { edges: readonly number[] }).edges)} AS b, sum(n) AS n FROM __fb_cv GROUP BY 1, 2),`
-    : `__fb_cnt AS MATERIALIZED (SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b),`;
+    : b.kind === 'categorical'
+      ? // Group the window's values first (few distinct categories), then map the groups to buckets: no join over every row.
+        `__fb_cv AS (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
+__fb_cnt AS MATERIALIZED (SELECT x.w, coalesce(__fb_cat.__fb_ci, ${b.categories.length}) AS b, sum(x.n) AS n FROM __fb_cv x LEFT JOIN ${categoriesRelation(d, b.categories)} ON x.v = __fb_cat.__fb_cv GROUP BY 1, 2),`
+      : `__fb_cnt AS MATERIALIZED (SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b),`;
   const psi = `${cnt}
 __fb_tot AS (SELECT w, sum(n) AS n FROM __fb_cnt GROUP BY w),
 __fb_psi AS (
