@@ -55,9 +55,23 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
     const redis = ctx.redis.main;
     // Publishing (HTTP or CLI through this registry) stores the models' ONNX files first.
     registry.beforePublish((input) => storeModels(redis, registry.keys, input.plan, (abs) => ctx.root.check(abs)).then(() => {}));
+    // Open the sessions before the first request needs them: at start for every published project,
+    // and after each publish (opening the runtime's module takes a second or two once per process).
+    const warm = async (project: string) => {
+      const pv = await registry.current(project);
+      for (const m of pv?.plan.models ?? []) await sessions!.get(pv!.project, pv!.version, m, registry.isSubscribed).catch(() => undefined);
+    };
     registry.onEvent((e) => {
-      if (e.type === 'publish') sessions!.invalidate(e.project);
+      if (e.type !== 'publish') return;
+      sessions!.invalidate(e.project);
+      warm(e.project).catch(() => {});
     });
+    setTimeout(() => {
+      registry
+        .projects()
+        .then((ps) => Promise.all(ps.map((p) => warm(p).catch(() => {}))))
+        .catch(() => {});
+    }, 0).unref();
   }
 
   const body = object({
