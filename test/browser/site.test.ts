@@ -166,6 +166,16 @@ ${line8}
     }
   });
 
+  /** Whether the completion list comes to hold `label` within the timeout (the list updates as typing and schema loading catch up). */
+  const offered = (page: Page, label: string) =>
+    page
+      .waitForFunction(
+        (l) => [...document.querySelectorAll('.cm-tooltip-autocomplete li .cm-completionLabel')].some((e) => e.textContent === l),
+        label,
+        { timeout: 20_000 },
+      )
+      .then(() => true, () => false);
+
   test('completes feature names after view., columns in a block, keywords at the top level', async () => {
     const w = await openPlayground();
     const { page } = w;
@@ -183,15 +193,13 @@ ${line8}
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.type('  n = count_distinct(merch', { delay: 20 });
-      await options.first().waitFor({ timeout: 10_000 });
-      assert.ok((await options.allTextContents()).includes('merchant_id'), 'merchant_id offered');
+      assert.ok(await offered(page, 'merchant_id'), `merchant_id offered (saw ${JSON.stringify(await options.allTextContents())})`);
       await page.keyboard.press('Escape');
 
       // At the top level: declaration keywords.
       await page.keyboard.press('Control+Home');
       await page.keyboard.type('ent', { delay: 20 });
-      await options.first().waitFor({ timeout: 10_000 });
-      assert.ok((await options.allTextContents()).includes('entity'), 'entity offered');
+      assert.ok(await offered(page, 'entity'), `entity offered (saw ${JSON.stringify(await options.allTextContents())})`);
       await page.keyboard.press('Escape');
       assertClean(w, 'playground completion');
     } finally {
