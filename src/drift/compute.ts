@@ -172,6 +172,9 @@ function segmentWhere(d: Dialect, seg: DriftOptions['segment']): string | undefi
   return `CAST(${col} AS VARCHAR) = ${d.quoteString(String(seg.value))}`;
 }
 
+/** A quantile edge without interpolation noise: rounded to 15 significant digits. */
+export const snapEdge = (x: number): number => Number(x.toPrecision(15));
+
 /** Human labels of a feature's buckets, for charts and reports. */
 export function bucketLabels(f: Pick<FeatureReference, 'kind' | 'edges' | 'categories'>): string[] {
   if (f.kind === 'categorical') return [...(f.categories ?? []), UNSEEN];
@@ -209,7 +212,9 @@ export async function summarizeReference(engine: Engine, opts: Pick<DriftOptions
     const q = (await engine.query(referenceEdgesAllSql(c, numeric.map((x) => x.f.column), bins))).rows[0] ?? {};
     numeric.forEach((x, k) => {
       const v = q[`q${k}`];
-      edgesOf.set(x.i, [...new Set((Array.isArray(v) ? v : []).map(Number).filter(Number.isFinite))].sort((a, b) => a - b));
+      // Rounded to 15 significant digits: interpolating between two equal values can come back a hair off
+      // (11.900000000000002 for 11.9), which would move that value's ties to the other bin.
+      edgesOf.set(x.i, [...new Set((Array.isArray(v) ? v : []).map(Number).filter(Number.isFinite).map(snapEdge))].sort((a, b) => a - b));
     });
   }
   const out: FeatureReference[] = [];
