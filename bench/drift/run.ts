@@ -112,7 +112,7 @@ async function main() {
       const lo = Math.floor(pos);
       return a[lo]! + (a[Math.ceil(pos)]! - a[lo]!) * (pos - lo);
     };
-    const edges = [...new Set(Array.from({ length: 9 }, (_, i) => Number(q((i + 1) / 10).toPrecision(15))))].sort((x, y) => x - y);
+    const edges = [...new Set(Array.from({ length: 9 }, (_, i) => q((i + 1) / 10)))].sort((x, y) => x - y);
     const bin = (x: number) => edges.filter((e) => x >= e).length;
     const rc = new Array(edges.length + 1).fill(0);
     const cc = new Array(edges.length + 1).fill(0);

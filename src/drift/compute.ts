@@ -172,8 +172,8 @@ function segmentWhere(d: Dialect, seg: DriftOptions['segment']): string | undefi
   return `CAST(${col} AS VARCHAR) = ${d.quoteString(String(seg.value))}`;
 }
 
-/** A quantile edge without interpolation noise: rounded to 15 significant digits. */
-export const snapEdge = (x: number): number => Number(x.toPrecision(15));
+/** A quantile edge without interpolation noise: the nearby data value `near` when within 1e-12 (relative). */
+export const snapEdge = (x: number, near: number): number => (Number.isFinite(near) && Math.abs(x - near) <= 1e-12 * Math.max(1, Math.abs(near)) ? near : x);
 
 /** Human labels of a feature's buckets, for charts and reports. */
 export function bucketLabels(f: Pick<FeatureReference, 'kind' | 'edges' | 'categories'>): string[] {
@@ -211,10 +211,12 @@ export async function summarizeReference(engine: Engine, opts: Pick<DriftOptions
   if (numeric.length) {
     const q = (await engine.query(referenceEdgesAllSql(c, numeric.map((x) => x.f.column), bins))).rows[0] ?? {};
     numeric.forEach((x, k) => {
-      const v = q[`q${k}`];
-      // Rounded to 15 significant digits: interpolating between two equal values can come back a hair off
-      // (11.900000000000002 for 11.9), which would move that value's ties to the other bin.
-      edgesOf.set(x.i, [...new Set((Array.isArray(v) ? v : []).map(Number).filter(Number.isFinite).map(snapEdge))].sort((a, b) => a - b));
+      const v = Array.isArray(q[`q${k}`]) ? (q[`q${k}`] as Value[]) : [];
+      const disc = Array.isArray(q[`d${k}`]) ? (q[`d${k}`] as Value[]) : [];
+      // Interpolating between two equal values can come back a hair off (11.900000000000002 for 11.9), which
+      // would move that value's ties to the other bin: an edge that close to a data value is that value.
+      const edges = v.map((e, j) => snapEdge(Number(e), Number(disc[j])));
+      edgesOf.set(x.i, [...new Set(edges.filter(Number.isFinite))].sort((a, b) => a - b));
     });
   }
   const out: FeatureReference[] = [];

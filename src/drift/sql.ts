@@ -117,10 +117,10 @@ export function referenceEdgesSql(c: SqlContext, column: string, bins: number): 
   return `SELECT quantile_cont(${numericValue(c.d, column)}, [${ps.join(', ')}]) AS q FROM ${c.reference} ${andWhere(c)}`;
 }
 
-/** `referenceEdgesSql` for several columns in one scan: column `q<i>` per column. */
+/** `referenceEdgesSql` for several columns in one scan: `q<i>` (interpolated) and `d<i>` (a data value near it) per column. */
 export function referenceEdgesAllSql(c: SqlContext, columns: string[], bins: number): string {
   const ps = Array.from({ length: bins - 1 }, (_, i) => num((i + 1) / bins)).join(', ');
-  return `SELECT ${columns.map((col, i) => `quantile_cont(${numericValue(c.d, col)}, [${ps}]) AS q${i}`).join(', ')} FROM ${c.reference} ${andWhere(c)}`;
+  return `SELECT ${columns.map((col, i) => `quantile_cont(${numericValue(c.d, col)}, [${ps}]) AS q${i}, quantile_disc(${numericValue(c.d, col)}, [${ps}]) AS d${i}`).join(', ')} FROM ${c.reference} ${andWhere(c)}`;
 }
 
 /** The reference's categories of a column with their counts, most frequent first (ties by value), at most `limit`. */

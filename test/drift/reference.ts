@@ -18,7 +18,7 @@ export function edgesOf(values: Num[], bins: number): number[] {
   if (!xs.length) return [];
   const out: number[] = [];
   for (let i = 1; i < bins; i++) {
-    const q = Number(quantile(xs, i / bins).toPrecision(15)); // edges are rounded to 15 significant digits (docs/drift.md)
+    const q = quantile(xs, i / bins);
     if (!out.includes(q)) out.push(q);
   }
   return out.sort((a, b) => a - b);
