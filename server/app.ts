@@ -1,5 +1,5 @@
 /**
- * The HTTP app (DESIGN §5): middleware, then one router per feature.
+ * The HTTP app (docs/http-api.md): middleware, then one router per feature.
  *
  *   metrics → [bearer auth on 🔒 routes] → read body (size limit) → validate → handler
  *

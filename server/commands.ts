@@ -1,5 +1,5 @@
 /**
- * The server-mode CLI verbs (DESIGN §4), dispatched to by `src/cli/main.ts`:
+ * The server-mode CLI verbs (docs/cli.md), dispatched to by `src/cli/main.ts`:
  *
  *   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR] [--predlog-max-len N]
  *   featurebook publish FILE --redis URL [--force]

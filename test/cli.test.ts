@@ -1,5 +1,5 @@
 /**
- * The `featurebook` binary end to end (DESIGN §4): exit codes, gcc-style
+ * The `featurebook` binary end to end (docs/cli.md): exit codes, gcc-style
  * diagnostics, compile output, and `build` writing all four formats with the
  * same rows.
  */

@@ -1,5 +1,5 @@
 /**
- * Property test of DESIGN §3: random events, spines and programs, built by
+ * Property test of the semantics (docs/language.md): random events, spines and programs, built by
  * the real pipeline (loadProject + buildTrainingSet on native DuckDB, with
  * each SQL strategy) and compared cell by cell with the reference
  * implementation in test/reference/, which reads only the AST.

@@ -1,5 +1,5 @@
 /**
- * DESIGN §3, rule by rule, on real DuckDB — each case run with both SQL
+ * the semantics (docs/language.md), rule by rule, on real DuckDB — each case run with both SQL
  * strategies (union-and-window, range join) where the source allows both.
  */
 import { after, before, describe, test } from 'node:test';
@@ -22,7 +22,7 @@ after(async () => {
 
 const STRATEGIES: Strategy[] = ['window', 'join'];
 
-/** The events of the worked example (notes/semantics-worked-example.md). */
+/** The events of the worked example: every rule applied by hand to five events and four spine rows. */
 function workedExampleData(dir: TempProject) {
   dir.write(
     'ev.csv',

@@ -17,7 +17,7 @@
  *    VmHWM is polled).
  * 4. Verifies: both outputs have the same columns, row count and values
  *    (floats within 1e-9 relative), and a sample of spine rows matches a
- *    direct transcription of DESIGN §3 (a plain join with the window predicates).
+ *    direct transcription of the semantics (docs/language.md) (a plain join with the window predicates).
  * 5. Writes bench/results/pit-<date>.json and .md.
  *
  * Exit status 0 when the run completed and the outputs agree (goals missed are
@@ -221,7 +221,7 @@ async function compareOutputs(con, a, b) {
 }
 
 /**
- * An independent check on a sample of spine rows: DESIGN §3 written out as a
+ * An independent check on a sample of spine rows: the semantics (docs/language.md) written out as a
  * plain join (events of the key strictly before t and within the window),
  * compared with the featurebook output at the same positions.
  */
@@ -476,7 +476,7 @@ function markdown(r) {
   const rs = v.reference_sample;
   const badRef = Object.entries(rs.mismatches).filter(([, n]) => n > 0);
   lines.push(
-    `- reference sample: every ${rs.every_nth}th spine row (${rs.sampled_rows} rows) recomputed by a plain join with DESIGN §3's window predicates: ${rs.ok ? 'all equal to featurebook' : `**mismatches** ${badRef.map(([k, n]) => `${k} ${n}`).join(', ')}${rs.missing ? `, ${rs.missing} rows missing` : ''}`}.`,
+    `- reference sample: every ${rs.every_nth}th spine row (${rs.sampled_rows} rows) recomputed by a plain join with the semantics' window predicates: ${rs.ok ? 'all equal to featurebook' : `**mismatches** ${badRef.map(([k, n]) => `${k} ${n}`).join(', ')}${rs.missing ? `, ${rs.missing} rows missing` : ''}`}.`,
     '',
     'How to read this and what the expert query does differently: bench/README.md.',
     '',

@@ -4,7 +4,7 @@
 import {sourceSql, duckdbDialect} from "../lib/featurebook.js";
 import {vegaEmbed} from "../lib/vega.js";
 
-/** The time a block is evaluated at for spine time `t` (DESIGN §3 rule 6). */
+/** The time a block is evaluated at for spine time `t` (semantics rule 6). */
 export function asOfTime(view, t) {
   if (!view.refresh) return t;
   const {everyMs, delayMs} = view.refresh;

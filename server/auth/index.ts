@@ -1,6 +1,6 @@
 /**
  * Bearer-token protection for the routes that change the registry or the
- * online store (🔒 in DESIGN §5). With no token configured those routes are
+ * online store (🔒 in docs/http-api.md). With no token configured those routes are
  * off: they answer 404 with a message saying how to turn them on.
  * @module
  */

@@ -134,7 +134,7 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
         asOf[j]![lv.view.name] = packed ? r.meta!.as_of : null;
         if (!packed) {
           missing[j]!.push(lv.view.name);
-          // A materialized view without this entity: it had no rows, so (DESIGN §3 rule 4) its counts are 0,
+          // A materialized view without this entity: it had no rows, so (semantics rule 4) its counts are 0,
           // exactly what a training-set row would hold; everything else is null (imputed by the model).
           lv.columns.forEach((col, f) => {
             const zero = r.meta && lv.countLike[f];

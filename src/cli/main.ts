@@ -1,5 +1,5 @@
 /**
- * The `featurebook` command line (DESIGN §4).
+ * The `featurebook` command line (docs/cli.md).
  *
  * Exit codes: 0 success; 1 the input has errors or the work failed;
  * 2 the command line itself is wrong. No input produces a stack trace:
@@ -27,10 +27,10 @@ Usage:
   featurebook check FILE [--no-data] [--json]        diagnostics; exit 0 when none are errors, else 1
   featurebook compile FILE [--object NAME]            print the compiled SQL
   featurebook build FILE SET --out PATH               write training set SET (.parquet, .csv, .arrow, .json)
-  featurebook publish FILE --redis URL                publish the compiled project to Redis
-  featurebook materialize FILE [--view NAME] [--as-of TS] --redis URL
+  featurebook publish FILE --redis URL [--force]      publish the compiled project to Redis
+  featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] --redis URL
                                                       write online feature values to Redis
-  featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1]
+  featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]
                                                       run the HTTP server
   featurebook fit FILE MODEL [--out PATH]             train a built-in model, write its .onnx (default models/MODEL.onnx)
   featurebook predict FILE MODEL --input PATH --out PATH [--model PATH]
@@ -360,8 +360,6 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   materialize: (a) => serverCommand('materialize', a),
 };
 
-const LATER = new Set<string>([]);
-
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
@@ -377,10 +375,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(USAGE + '\n');
       return 0;
     }
-    if (LATER.has(cmd)) throw new CliError(`'${cmd}' is not available in this version of featurebook; see docs/cli.md`);
     const run = COMMANDS[cmd];
     if (!run) {
-      const s = didYouMean(cmd, [...Object.keys(COMMANDS), ...LATER]);
+      const s = didYouMean(cmd, Object.keys(COMMANDS));
       throw new UsageError(`unknown command '${cmd}'${s ? ` (did you mean '${s}'?)` : ''}`);
     }
     return await run(rest, io);

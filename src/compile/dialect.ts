@@ -38,7 +38,7 @@ export interface Dialect {
   readFile(path: string, format: 'csv' | 'parquet' | 'json', opts?: { rowNumber?: boolean }): string;
   /** Casts an expression to the engine's TIMESTAMP type (UTC). */
   toTimestamp(expr: string): string;
-  /** Rounds `t` down to a multiple of `everyMs` after subtracting `delayMs`, epoch-aligned (DESIGN §3 rule 6). */
+  /** Rounds `t` down to a multiple of `everyMs` after subtracting `delayMs`, epoch-aligned (semantics rule 6). */
   refreshAsOf(t: string, everyMs: number, delayMs: number): string;
 }
 

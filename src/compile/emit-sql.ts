@@ -2,7 +2,7 @@
  * SQL emission: plan → SQL text, through a `Dialect`.
  *
  * Point-in-time features are computed per view in one of two ways, both exact
- * for DESIGN §3:
+ * for the semantics (docs/language.md):
  *
  * - **window** (sources without `available`): spine rows and event rows of a
  *   view go into one stream, partitioned by key and ordered by time; each
@@ -425,7 +425,7 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
   ];
 }
 
-/** One aggregate call (without OVER), reading value column `x`; `order` ranks rows for first/last (DESIGN §3 rule 5). */
+/** One aggregate call (without OVER), reading value column `x`; `order` ranks rows for first/last (semantics rule 5). */
 function windowAggregate(f: AggregateFeature, x: string, order: string, filter?: string): string {
   const where = (extra?: string) => {
     const conds = [extra, filter].filter(Boolean);
@@ -492,7 +492,7 @@ function withClause(ctx: Ctx, rest: string[]): string {
 
 // ---------------------------------------------------------------- training sets
 
-/** SQL building training set `name` (DESIGN §3): one row per spine row, in spine order. */
+/** SQL building training set `name` (the semantics in docs/language.md): one row per spine row, in spine order. */
 export function trainingSetSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string {
   const set = plan.trainingSets.find((t) => t.name === name);
   if (!set) throw new EmitError(`unknown training set '${name}'`);
@@ -548,7 +548,7 @@ export interface MaterializeOptions extends EmitOptions {
 }
 
 /**
- * SQL for the values of view `name` as of a time (DESIGN §3 rule 9): one row
+ * SQL for the values of view `name` as of a time (semantics rule 9): one row
  * per key with at least one visible row, with the key columns, each feature
  * under its plain name, and `__as_of`. Refresh does not apply.
  */

@@ -126,7 +126,7 @@ export interface ProjectPlan {
   monitors: MonitorPlan[];
 }
 
-/** Default drift thresholds (DESIGN §2 example values). */
+/** Default drift thresholds (docs/language.md example values). */
 export const DEFAULT_THRESHOLDS: Record<string, ThresholdPlan> = {
   psi: { warn: 0.1, alert: 0.25, sustained: 1 },
   ks: { warn: 0.1, alert: 0.2, sustained: 1 },

@@ -248,7 +248,7 @@ const bucketing = (f: FeatureReference): Bucketing => (f.kind === 'numeric' ? { 
 const iso = (ms: number) => new Date(ms).toISOString();
 const toMs = (v: Value | undefined): number | null => (v instanceof Date ? v.getTime() : v === null || v === undefined ? null : typeof v === 'number' ? v : Date.parse(String(v)));
 
-/** Computes the drift report (DESIGN §4 JSON, with more fields). */
+/** Computes the drift report (docs/cli.md JSON, with more fields). */
 export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<DriftReport> {
   const d = opts.dialect ?? duckdb;
   const thresholds: Record<string, ThresholdPlan> = { ...DEFAULT_THRESHOLDS, ...(opts.thresholds ?? {}) };

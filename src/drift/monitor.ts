@@ -49,7 +49,7 @@ export function findMonitor(plan: ProjectPlan, name: string): MonitorPlan {
   throw new DriftError(`no monitor named '${name}'${s ? ` (did you mean '${s}'?)` : ''}`, names.length ? `monitors: ${names.join(', ')}` : 'declare one: monitor NAME { reference TRAINING_SET  features view.*  every 1d }');
 }
 
-/** The column of a monitored feature in a training set's output (DESIGN §3 rule 8). */
+/** The column of a monitored feature in a training set's output (semantics rule 8). */
 export const featureColumn = (f: { view: string; feature: string }) => `${f.view}__${f.feature}`;
 
 /** Numeric or categorical from a feature's FDL type; undefined for types drift does not handle. */

@@ -13,7 +13,7 @@ import type { Matrix } from './logistic.js';
 
 /** `view.feature`, how inputs are named in files, requests and logs. */
 export const inputName = (r: FeatureRef) => `${r.view}.${r.feature}`;
-/** The training-set column of an input (DESIGN §3 rule 8: `view__feature`). */
+/** The training-set column of an input (semantics rule 8: `view__feature`). */
 export const inputColumn = (r: FeatureRef) => `${r.view}__${r.feature}`;
 
 /** Where a model's ONNX file lives: its `onnx` path, or for a fitted model `models/<name>.onnx` next to the .fdl file. */

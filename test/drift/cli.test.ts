@@ -1,7 +1,7 @@
 /**
  * `featurebook drift` end to end on the fraud example, generated afresh:
  * the behaviour change of 2024-06-15 is caught (alerts after it, none
- * before), the JSON follows DESIGN §4, `--current FILE` and `--from/--to`
+ * before), the JSON follows docs/cli.md, `--current FILE` and `--from/--to`
  * give the same numbers as the training set's own time range, the HTML
  * report is one file with nothing to fetch, and bad input gets a clear
  * error with a hint and the right exit code.
@@ -61,7 +61,7 @@ describe('the fraud example', () => {
     for (const w of afterW) assert.ok(lc(w).psi! > 10 * lc(w).psi_expected!, `${w.start}: ${lc(w).psi} vs ${lc(w).psi_expected}`);
   });
 
-  test('the JSON has the shape of DESIGN §4', () => {
+  test('the JSON has the shape of docs/cli.md', () => {
     assert.equal(report.monitor, 'fraud_drift');
     assert.equal(typeof report.reference.rows, 'number');
     assert.ok(report.reference.rows > 1000);

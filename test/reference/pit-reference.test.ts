@@ -1,6 +1,6 @@
 /**
  * The reference implementation itself, on the hand-worked example of
- * DESIGN §3 (notes/semantics-worked-example.md): it must agree with the
+ * the semantics (docs/language.md): it must agree with the
  * hand-computed table before it can judge the compiler.
  */
 import { test } from 'node:test';

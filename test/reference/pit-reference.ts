@@ -1,5 +1,5 @@
 /**
- * An independent reference implementation of DESIGN §3, written as plain
+ * An independent reference implementation of the semantics (docs/language.md), written as plain
  * loops over rows. It reads only the AST (never the plan or the SQL), so the
  * compiler can be checked against it on random programs and data.
  *

@@ -1,5 +1,5 @@
 /**
- * Every route of DESIGN §5 through the real app, on real DuckDB and a real
+ * Every route of docs/http-api.md through the real app, on real DuckDB and a real
  * redis-server: answers, auth, validation, limits, confinement.
  */
 import { after, before, describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * Training and serving agree (DESIGN §3 rule 9), as a property: for random
+ * Training and serving agree (semantics rule 9), as a property: for random
  * events and a random time T, what /v1/features serves after materializing
  * as of T equals, cell by cell, the training set built for a spine of every
  * (key, T) — with refresh set aside, as rule 9 says.
