@@ -28,7 +28,7 @@ child.stdout.on('data', (chunk) => {
   const m = !announced && /(http:\/\/127\.0\.0\.1:\d+\/|http:\/\/[^\s]+:\d+\/)/.exec(String(chunk).replace(/\x1b\[[0-9;]*m/g, ''));
   if (m) {
     announced = true;
-    process.stdout.write(`\nFeaturebook notebooks: ${m[1]}\n  playground ${m[1]}playground · report ${m[1]}report · your data ${m[1]}your-data\n\n`);
+    process.stdout.write(`\nFeaturebook notebooks: ${m[1]}\n  playground ${m[1]}playground · report ${m[1]}report · model ${m[1]}model · drift ${m[1]}drift · your data ${m[1]}your-data\n\n`);
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
