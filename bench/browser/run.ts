@@ -28,6 +28,7 @@ import { trainingSetSql } from '../../src/compile/emit-sql.js';
 import { loadProject } from '../../src/project.js';
 import { buildTrainingSet, planStrategies } from '../../src/training-set.js';
 import { launchChromium } from '../../test/browser/harness.js';
+import { machineBasics } from '../common.js';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const { values: flags } = parseArgs({ options: { users: { type: 'string' }, runs: { type: 'string' }, 'no-node-wasm': { type: 'boolean' } } });
@@ -158,15 +159,10 @@ if (!flags['no-node-wasm']) {
 const ratioBuild = median(br.buildMs) / median(nat.buildMs);
 const ratioCompute = median(br.computeMs) / median(nat.computeMs);
 const date = new Date().toISOString();
-const cpus = os.cpus();
 const result = {
   date,
   machine: {
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memory_gib: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
+    ...machineBasics(),
     chromium: br.chromium,
     duckdb_native: nativeVersion,
     duckdb_native_threads: nativeThreads,

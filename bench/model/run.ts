@@ -13,7 +13,6 @@
  *    the server's own `latency_ms`. Goal: p99 ≤ 3 ms.
  * 4. Writes bench/results/model-<date>.json and .md with the machine's details.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -26,6 +25,7 @@ import { nodeOrt } from '../../src/model/node.js';
 import { main as cli } from '../../src/cli/main.js';
 import { CHROMIUM_ARGS, launchChromium } from '../../test/browser/harness.js';
 import { RedisHarness } from '../../test/server/redis-harness.js';
+import { machineBasics, startServe } from '../common.js';
 import { mlpOnnx, projectFiles, rng, T, TempDir, USERS } from '../../test/model/fixture.js';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -157,27 +157,6 @@ async function browserBatch(): Promise<Record<string, Record<string, Batch | { e
 // ---------------------------------------------------------------- 3. /v1/predict
 const TOKEN = 'bench-token';
 
-function startServe(redisUrl: string, dataRoot: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--redis', redisUrl, '--data-root', dataRoot], {
-    cwd: root,
-    env: { ...process.env, FEATUREBOOK_TOKEN: TOKEN, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((done, fail) => {
-    const t = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        done({ child, port: Number(m[1]) });
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (c) => fail(new Error(`server exited (${c}):\n${out}`)));
-  });
-}
 
 function request(agent: http.Agent, port: number, path: string, body: string, token?: string): Promise<{ status: number; text: string }> {
   return new Promise((done, fail) => {
@@ -202,7 +181,7 @@ async function onlineLatency() {
   const quiet = { out: () => {}, err: () => {}, isTTY: false };
   if ((await cli(['fit', tmp.path('shop.fdl'), 'lr'], quiet)) !== 0) throw new Error('fit failed');
   const redis = await RedisHarness.start();
-  const { child, port } = await startServe(redis.url, tmp.dir);
+  const { child, port } = await startServe({ redisUrl: redis.url, dataRoot: tmp.dir, token: TOKEN });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const pub = await request(agent, port, '/v1/publish', JSON.stringify({ source: readFileSync(tmp.path('shop.fdl'), 'utf8'), path: 'shop.fdl' }), TOKEN);
@@ -257,16 +236,11 @@ for (const [name, bytes] of Object.entries(models)) {
 const chromium = await browserBatch();
 const online = await onlineLatency();
 
-const cpus = os.cpus();
 const date = new Date().toISOString().slice(0, 10);
 const result = {
   date: new Date().toISOString(),
   machine: {
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memory_gib: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
+    ...machineBasics(),
     load_average_1m: { before: Math.round(load1 * 100) / 100, after: Math.round((os.loadavg()[0] ?? 0) * 100) / 100 },
   },
   runtime: 'onnxruntime-web 1.30.0 (WASM, 1 thread; Chromium: default build, WebGPU or WASM provider)',

@@ -12,7 +12,7 @@
  *
  * Every phase is bounded (a few seconds).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { OnlineStore } from '../../server/online-store/index.js';
 import { entityField } from '../../server/online-store/codec.js';
 import { connect } from '../../server/redis/index.js';
 import { RedisHarness } from '../../test/server/redis-harness.js';
+import { machineBasics, startServe } from '../common.js';
 import { closedLoop, postRequests, runHttpLoad, runPacedHttpLoad, type LoadResult } from './load.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -126,31 +127,7 @@ async function generateData(): Promise<void> {
   }
 }
 
-function startServer(redisUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--port', '0', '--host', HOST, '--redis', redisUrl, '--data-root', dataDir], {
-    cwd: root,
-    env: { ...process.env, FEATUREBOOK_TOKEN: TOKEN, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((done, fail) => {
-    const t = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        done({ child, port: Number(m[1]) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => {
-      out += d;
-      if (process.env.BENCH_VERBOSE) process.stderr.write(d);
-    });
-    child.once('exit', (c) => fail(new Error(`server exited (${c}):\n${out}`)));
-  });
-}
+const startServer = (redisUrl: string) => startServe({ redisUrl, dataRoot: dataDir, token: TOKEN, host: HOST, echoStderr: Boolean(process.env.BENCH_VERBOSE) });
 
 async function api(port: number, path: string, body: unknown) {
   const r = await fetch(`http://${HOST}:${port}${path}`, {
@@ -182,21 +159,13 @@ async function httpCeiling(): Promise<LoadResult> {
 }
 
 function machine() {
-  const cpus = os.cpus();
   let redis = '';
   try {
     redis = execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     /* reported empty */
   }
-  return {
-    cpu: cpus[0]?.model ?? 'unknown',
-    cores: cpus.length,
-    memory_gib: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    redis,
-  };
+  return { ...machineBasics(), redis };
 }
 
 async function main() {
