@@ -310,16 +310,13 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
       for (const { f, i } of plain) {
         if (f.fn === 'first' || f.fn === 'last') {
           const dd = dictOf(inputs[i]!);
-          colOf.set(i, valueCol(`__fb_pack${dd.j}`));
+          colOf.set(i, valueCol(packed(dd)));
         } else {
           colOf.set(i, valueCol(inputs[i]!));
         }
       }
       const dictList = [...dicts.entries()];
-      const evSql = [...valueCols].map(([sql, c]) => {
-        const m = /^__fb_pack(\d+)$/.exec(sql);
-        return `, ${m ? packed(dictList[Number(m[1])]![1]) : sql} AS ${c}`;
-      });
+      const evSql = [...valueCols].map(([sql, c]) => `, ${sql} AS ${c}`);
       const evFrom = dictList.length
         ? `FROM ${srcCte}\n${dictList.map(([sql, dd]) => `LEFT JOIN ${dd.cte} ON ${dd.cte}.__fb_x${dd.j} = ${sql}`).join('\n')}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`
         : evWhere;
