@@ -10,7 +10,7 @@
  * in one MULTI. Key layout: docs/redis.md.
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { materializeSql } from '../../src/compile/emit-sql.js';
 import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
 import type { Engine, Value } from '../../src/engine/engine.js';
@@ -83,7 +83,9 @@ export interface ReadResult {
  * Resolves each view's live generation and reads the entities, atomically.
  * Per view: name, the pointer the caller already knows ('' if none), count,
  * fields. Answers {pointer, meta (only when the pointer differs), values}.
- * A pointer is `<generation>` or, after incremental runs, `<generation>.<revision>`.
+ * A pointer is `<generation>.<tag>`, the tag new at every flip and every
+ * incremental run: a pointer seen once never names other metadata later,
+ * not even after Redis lost its data and hands out generation 1 again.
  */
 const READ = `
 local out = {}
@@ -108,17 +110,33 @@ end
 return out
 `;
 
-/** Points a view at a new generation, sets its expiry, drops the old one, announces it. */
+/** Points a view at a new generation (pointer ARGV[2]), sets its expiry, drops the old one, announces it. */
 const FLIP = `
 local old = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], ARGV[1] .. ':meta', ARGV[3])
 if tonumber(ARGV[4]) > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) else redis.call('PERSIST', KEYS[2]) end
 if old then
   local oldGen = string.match(old, '^%d+')
-  if oldGen ~= ARGV[2] then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. oldGen) end
+  if oldGen ~= string.match(ARGV[2], '^%d+') then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. oldGen) end
 end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
 return old
+`;
+
+/**
+ * The next generation number of a view: the project's counter, but always
+ * above the view's live generation (should the counter have been lost, e.g.
+ * evicted, a new run must not write into the live hash).
+ */
+const NEXT_GEN = `
+local n = redis.call('INCR', KEYS[1])
+local live = redis.call('HGET', KEYS[2], ARGV[1])
+local g = live and tonumber(string.match(live, '^%d+'))
+if g and n <= g then
+  n = g + 1
+  redis.call('SET', KEYS[1], n)
+end
+return n
 `;
 
 const UNLOCK = `
@@ -130,7 +148,11 @@ type Scripted = Redis & {
   fbReadBuffer(live: string, ...argv: (string | number)[]): Promise<[Buffer | null, Buffer | null, (Buffer | null)[]][]>;
   fbFlip(live: string, gen: string, ...argv: (string | number)[]): Promise<string | null>;
   fbUnlock(lock: string, token: string): Promise<number>;
+  fbNextGen(counter: string, live: string, view: string): Promise<number>;
 };
+
+/** A live pointer: the generation and a tag new at each flip or revision. */
+const pointer = (generation: number | string) => `${generation}.${randomBytes(6).toString('hex')}`;
 
 /** Entities per HSET command, and HSET commands in flight at once. */
 const BATCH = 1000;
@@ -144,6 +166,7 @@ const define = (r: Redis) => {
   if (!s.fbReadBuffer) r.defineCommand('fbRead', { numberOfKeys: 1, lua: READ });
   if (!s.fbFlip) r.defineCommand('fbFlip', { numberOfKeys: 2, lua: FLIP });
   if (!s.fbUnlock) r.defineCommand('fbUnlock', { numberOfKeys: 1, lua: UNLOCK });
+  if (!s.fbNextGen) r.defineCommand('fbNextGen', { numberOfKeys: 2, lua: NEXT_GEN });
   return r as Scripted;
 };
 
@@ -284,7 +307,7 @@ export class OnlineStore {
     const t0 = performance.now();
     const w = this.writer;
     const k = this.keys;
-    const generation = await guard(w, () => w.incr(k.genCounter(opts.project)));
+    const generation = await guard(w, () => w.fbNextGen(k.genCounter(opts.project), k.live(opts.project), view.name));
     const genKey = k.gen(opts.project, view.name, generation);
     const nk = view.keys.length;
     const nf = view.features.length;
@@ -317,7 +340,7 @@ export class OnlineStore {
       await guard(w, () => Promise.all(inFlight));
       const meta = this.meta(opts, view, generation, entities, 'full');
       await guard(w, () =>
-        w.fbFlip(k.live(opts.project), genKey, view.name, generation, JSON.stringify(meta), view.ttlMs ?? 0, k.genPrefix(opts.project), k.channel(), this.announce(opts, view.name, generation)),
+        w.fbFlip(k.live(opts.project), genKey, view.name, pointer(generation), JSON.stringify(meta), view.ttlMs ?? 0, k.genPrefix(opts.project), k.channel(), this.announce(opts, view.name, generation)),
       );
     } catch (err) {
       await Promise.allSettled(inFlight);
@@ -383,7 +406,7 @@ export class OnlineStore {
     for (let i = 0; i < changed.length; i += BATCH * 2) tx.hset(genKey, ...changed.slice(i, i + BATCH * 2));
     for (let i = 0; i < removed.length; i += BATCH) tx.hdel(genKey, ...removed.slice(i, i + BATCH));
     // A new revision of the pointer tells readers that the metadata (as_of) changed.
-    tx.hset(k.live(opts.project), view.name, `${gen}.${randomUUID().slice(0, 8)}`, `${view.name}:meta`, JSON.stringify(meta));
+    tx.hset(k.live(opts.project), view.name, pointer(gen), `${view.name}:meta`, JSON.stringify(meta));
     if (view.ttlMs) tx.pexpire(genKey, view.ttlMs);
     tx.publish(k.channel(), this.announce(opts, view.name, Number(gen)));
     const res = await guard(w, () => tx.exec());
