@@ -411,7 +411,7 @@ export class OnlineStore {
     tx.publish(k.channel(), this.announce(opts, view.name, Number(gen)));
     const res = await guard(w, () => tx.exec());
     const failed = res?.find(([e]) => e);
-    if (failed) throw failed[0];
+    if (failed) throw redisError(failed[0]);
     return {
       view: view.name,
       generation: Number(gen),
