@@ -10,6 +10,7 @@
  */
 import { Hono } from 'hono';
 import { VERSION } from '../src/cli/main.js';
+import { assertValidToken } from './auth/index.js';
 import { compileRoutes } from './compile/routes.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { DataRoot } from './data-root/index.js';
@@ -66,6 +67,8 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const token = 'token' in options ? options.token : env.FEATUREBOOK_TOKEN;
   const redisUrl = 'redisUrl' in options ? options.redisUrl : env.REDIS_URL;
+  // Before DuckDB and Redis are opened: a bad token must fail at once, leaving nothing open.
+  assertValidToken(token);
   const engine = await ServerEngine.create({ allowedDirectories: root.allowedDirectories, ...(options.threads ? { threads: options.threads } : {}) });
 
   let closed = false;

@@ -17,6 +17,14 @@ export interface BearerOptions {
 const digest = (s: string) => createHash('sha256').update(s).digest();
 const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
+/** Throws when a configured token holds characters a header cannot carry (checked before anything is opened). */
+export function assertValidToken(token: string | undefined): void {
+  const t = token?.trim();
+  if (t !== undefined && t !== '' && !TOKEN.test(t)) {
+    throw new Error('FEATUREBOOK_TOKEN may only hold letters, digits and - . _ ~ + / (and trailing =)');
+  }
+}
+
 /**
  * Requires `Authorization: Bearer <token>`.
  *
@@ -26,10 +34,8 @@ const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
  * ```
  */
 export function bearerAuth(opts: BearerOptions): MiddlewareHandler {
+  assertValidToken(opts.token);
   const token = opts.token?.trim();
-  if (token !== undefined && token !== '' && !TOKEN.test(token)) {
-    throw new Error('FEATUREBOOK_TOKEN may only hold letters, digits and - . _ ~ + / (and trailing =)');
-  }
   if (!token) {
     return async (c) => {
       throw new ApiError(404, 'disabled', `${c.req.method} ${c.req.path} is off on this server: start it with FEATUREBOOK_TOKEN set to enable publishing and materialization`);

@@ -2,10 +2,11 @@
  * Server processes killed with SIGKILL mid-materialize: the lock they held
  * is taken over at once by the next run (its holder's Redis connection is
  * gone), the live generation kept serving meanwhile, and what the dead run
- * half wrote never goes live.
+ * half wrote never goes live. And a server that cannot start exits at once.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { createApp, type FeaturebookApp } from '../../server/app.js';
 import { RedisHarness } from '../server/redis-harness.js';
@@ -114,4 +115,36 @@ test('a run whose lock was taken over does not flip (409), and the live generati
   assert.equal(await admin.hget('fb:{big}:live', 'u'), live);
   assert.equal(await admin.get('fb:{big}:lock:u'), 'someone-else', 'the other holder keeps it');
   await admin.del('fb:{big}:lock:u');
+});
+
+test('serve with an invalid token and --redis exits 1 at once, before opening Redis connections', async () => {
+  const root = new URL('../..', import.meta.url).pathname;
+  const t0 = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--port', '0', '--redis', redis.url, '--data-root', data.dir], {
+    cwd: root,
+    env: { ...process.env, FEATUREBOOK_TOKEN: 'not a token!' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  // Connections of this file's own app are there already; any other one named featurebook* is the child's.
+  const ids = async () => new Set(String(await admin.client('LIST')).split('\n').filter((l) => / name=featurebook/.test(l)).map((l) => /^id=(\d+)/.exec(l)![1]!));
+  const mine = await ids();
+  let opened = false;
+  const watch = setInterval(() => {
+    ids().then((now) => (opened ||= [...now].some((id) => !mine.has(id))), () => {});
+  }, 20);
+  const code = await new Promise<number | null>((done) => {
+    const t = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (c) => {
+      clearTimeout(t);
+      done(c);
+    });
+  });
+  clearInterval(watch);
+  assert.equal(code, 1, `exit code (stderr: ${err})`);
+  assert.ok(Date.now() - t0 < 15_000, `took ${Date.now() - t0} ms`);
+  assert.match(err, /FEATUREBOOK_TOKEN may only hold letters, digits/);
+  assert.doesNotMatch(err, /\n\s+at /);
+  assert.equal(opened, false, 'no Redis connection was opened');
 });
