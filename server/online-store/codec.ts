@@ -54,6 +54,34 @@ export function packValues(row: readonly Value[], from = 0, to = row.length): st
 
 export const unpackValues = (packed: string): unknown[] => JSON.parse(packed) as unknown[];
 
+/** Numbers closer than this (relative; absolute near zero) count as the same value in incremental runs. */
+export const FLOAT_TOLERANCE = 1e-9;
+
+/**
+ * Whether two packed value arrays hold the same values, numbers compared
+ * within FLOAT_TOLERANCE: a float aggregate computed twice on the same rows
+ * may differ in its last digits (DuckDB sums in parallel, in any order).
+ */
+export function samePacked(a: string, b: string): boolean {
+  if (a === b) return true;
+  let x: unknown[], y: unknown[];
+  try {
+    x = unpackValues(a);
+    y = unpackValues(b);
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i];
+    const v = y[i];
+    if (u === v) continue;
+    if (typeof u !== 'number' || typeof v !== 'number') return false;
+    if (Math.abs(u - v) > FLOAT_TOLERANCE * Math.max(Math.abs(u), Math.abs(v), 1e-3)) return false;
+  }
+  return true;
+}
+
 /** A value as the HTTP API returns it: what `valueJson` would store, parsed back. */
 export function servedValue(v: Value): unknown {
   return JSON.parse(valueJson(v));

@@ -18,7 +18,7 @@ import { ApiError } from '../errors/index.js';
 import { guard, Keys, redisError, type Redis } from '../redis/index.js';
 import { engineReason } from '../../src/project.js';
 import { canStream } from '../engine/index.js';
-import { entityField, packValues } from './codec.js';
+import { entityField, packValues, samePacked } from './codec.js';
 
 /** What a view's live generation holds (stored as JSON beside its pointer). */
 export interface GenMeta {
@@ -466,7 +466,7 @@ export class OnlineStore {
         const now = next.get(field);
         if (now === undefined) removed.push(field);
         else {
-          if (now !== flat[i + 1]) changed.push(field, now);
+          if (!samePacked(now, flat[i + 1]!)) changed.push(field, now);
           next.delete(field);
         }
       }
