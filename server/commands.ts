@@ -3,7 +3,7 @@
  *
  *   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR] [--predlog-max-len N]
  *   featurebook publish FILE --redis URL [--force]
- *   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] --redis URL
+ *   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL
  *
  * `--redis` defaults to REDIS_URL. Each returns an exit code: 0 success,
  * 1 failure, 2 a wrong command line. Nothing prints a stack trace.
@@ -12,14 +12,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compileObjects, EmitError, parseUtc } from '../src/compile/emit-sql.js';
+import { compileObjects, EmitError } from '../src/compile/emit-sql.js';
 import type { ProjectPlan } from '../src/compile/plan.js';
 import { didYouMean, formatDiagnostic, hasErrors } from '../src/lang/diagnostics.js';
 import { engineReason, loadProject } from '../src/project.js';
 import { startServer, type RunningServer } from './http.js';
 import { ServerEngine } from './engine/index.js';
 import { ApiError } from './errors/index.js';
-import { OnlineStore } from './online-store/index.js';
+import { asOfTime, OnlineStore } from './online-store/index.js';
 import { connect, Keys, redactUrl, whenReady, type Redis } from './redis/index.js';
 import { Registry, versionOf } from './registry/index.js';
 import { storeModels } from './models/index.js';
@@ -54,6 +54,8 @@ async function run(verb: string, fn: () => Promise<number>): Promise<number> {
     }
     if (e instanceof Failure || e instanceof ApiError || e instanceof EmitError) {
       err(`featurebook: error: ${e.message}`);
+      const hint = e instanceof ApiError ? (e.details as { hint?: unknown } | undefined)?.hint : undefined;
+      if (typeof hint === 'string') err(`featurebook: hint: ${hint.replace('send "force": true (featurebook materialize --force)', 'run it again with --force')}`);
       return 1;
     }
     err(`featurebook: error: ${engineReason(e)}`);
@@ -120,19 +122,20 @@ export function runPublish(argv: string[]): Promise<number> {
   });
 }
 
-/** `featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] --redis URL` */
+/** `featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL` */
 export function runMaterialize(argv: string[]): Promise<number> {
   return run('materialize', async () => {
     const { values, pos } = args(
       argv,
-      { redis: { type: 'string' }, view: { type: 'string' }, 'as-of': { type: 'string' }, incremental: { type: 'boolean' }, prefix: { type: 'string' } },
+      { redis: { type: 'string' }, view: { type: 'string' }, 'as-of': { type: 'string' }, incremental: { type: 'boolean' }, force: { type: 'boolean' }, prefix: { type: 'string' } },
       ['FILE'],
     );
     const url = redisUrlFrom(values.redis);
     let asOf = Date.now();
     if (typeof values['as-of'] === 'string') {
-      asOf = /^-?\d+$/.test(values['as-of']) ? Number(values['as-of']) : parseUtc(values['as-of']);
-      if (!Number.isFinite(asOf)) throw new UsageError(`--as-of '${values['as-of']}' is not a time: use e.g. 2024-06-01 or 2024-06-01T12:00:00Z`);
+      const t = asOfTime(values['as-of']);
+      if (typeof t !== 'number') throw new UsageError(`--as-of ${t.problem}`);
+      asOf = t;
     }
     const engine = await ServerEngine.create();
     let redis: Redis | undefined;
@@ -164,6 +167,7 @@ export function runMaterialize(argv: string[]): Promise<number> {
         asOf,
         engine,
         incremental: Boolean(values.incremental),
+        force: Boolean(values.force),
         onView: (r) => {
           const rate = r.seconds > 0 ? Math.round(r.values / r.seconds) : 0;
           const extra = r.mode === 'incremental' ? `, ${r.changed} changed, ${r.removed} removed` : '';

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'disabled'
   | 'not_found'
   | 'conflict'
+  | 'empty_generation'
   | 'breaking_change'
   | 'invalid_project'
   | 'path_not_allowed'

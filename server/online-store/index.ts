@@ -11,7 +11,7 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { materializeSql } from '../../src/compile/emit-sql.js';
+import { materializeSql, parseUtc } from '../../src/compile/emit-sql.js';
 import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
 import type { Engine, Value } from '../../src/engine/engine.js';
 import { ApiError } from '../errors/index.js';
@@ -33,6 +33,27 @@ export interface GenMeta {
   mode: 'full' | 'incremental';
 }
 
+/** The times `as_of` may take: from 1970-01-01 to the end of 9999-12-31 (UTC), as epoch ms. */
+export const AS_OF_MIN_MS = 0;
+export const AS_OF_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * An `as_of` as epoch ms, or why it is not one: a number (or a string of
+ * digits) is whole epoch milliseconds, a string otherwise an ISO date or
+ * date-time (UTC unless it gives a zone); either within AS_OF_MIN_MS..AS_OF_MAX_MS.
+ */
+export function asOfTime(v: string | number): number | { problem: string } {
+  const shown = String(v).slice(0, 40);
+  const digits = typeof v === 'string' && /^-?\d+$/.test(v.trim());
+  const ms = typeof v === 'number' || digits ? Number(v) : parseUtc(v);
+  if (typeof v === 'number' && !Number.isInteger(v)) return { problem: `${shown} is not whole epoch milliseconds: use an integer, or a date such as 2024-06-01T12:00:00Z` };
+  if (Number.isNaN(ms)) return { problem: `'${shown}' is not a time: use e.g. 2024-06-01 or 2024-06-01T12:00:00Z, or epoch milliseconds` };
+  if (!(ms >= AS_OF_MIN_MS && ms <= AS_OF_MAX_MS)) {
+    return { problem: `${typeof v === 'number' || digits ? shown : `'${shown}'`} is out of range: as_of must be from 1970-01-01 to 9999-12-31 (epoch milliseconds ${AS_OF_MIN_MS} to ${AS_OF_MAX_MS})` };
+  }
+  return ms;
+}
+
 export interface MaterializeOptions {
   project: string;
   plan: ProjectPlan;
@@ -43,6 +64,8 @@ export interface MaterializeOptions {
   /** Epoch milliseconds. */
   asOf: number;
   engine: Engine;
+  /** Flip to a generation without entities even when the live one has some (refused with 409 `empty_generation` otherwise). */
+  force?: boolean;
   /** Rewrite only entities whose values changed, in place (falls back to full when there is no compatible live generation). */
   incremental?: boolean;
   resolvePath?: (path: string) => string;
@@ -255,6 +278,8 @@ export class OnlineStore {
   /** Materializes the requested views one after the other. */
   async materialize(opts: MaterializeOptions): Promise<ViewMaterialization[]> {
     const names = opts.views ?? opts.plan.views.map((v) => v.name);
+    const t = asOfTime(opts.asOf);
+    if (typeof t !== 'number') throw new ApiError(400, 'invalid_body', `as_of: ${t.problem}`, { field: 'as_of' });
     const out: ViewMaterialization[] = [];
     for (const name of names) {
       const view = opts.plan.views.find((v) => v.name === name);
@@ -358,6 +383,20 @@ export class OnlineStore {
     };
   }
 
+  /** 409 unless forced: the run found no entities while the live generation (its metadata `live`) has some. */
+  private refuseEmpty(opts: MaterializeOptions, view: string, live: GenMeta | null): void {
+    if (opts.force || !live || !(live.entities > 0)) return;
+    throw new ApiError(
+      409,
+      'empty_generation',
+      `materializing '${view}' as of ${new Date(opts.asOf).toISOString()} found no entities, while the live generation (as of ${live.as_of}) holds ${live.entities}; it stays live`,
+      {
+        field: 'as_of',
+        details: { hint: 'check as_of (is it before the first event?) and the source files; to replace the live values with nothing anyway, send "force": true (featurebook materialize --force)' },
+      },
+    );
+  }
+
   private announce(opts: MaterializeOptions, view: string, generation: number) {
     return JSON.stringify({ type: 'materialize', project: opts.project, view, generation, as_of: new Date(opts.asOf).toISOString(), origin: 'online-store' });
   }
@@ -397,6 +436,10 @@ export class OnlineStore {
           }
         });
       await guard(w, () => Promise.all(inFlight));
+      if (entities === 0 && !opts.force) {
+        const live = await guard(w, () => w.hget(k.live(opts.project), `${view.name}:meta`));
+        this.refuseEmpty(opts, view.name, live ? (JSON.parse(live) as GenMeta) : null);
+      }
       const meta = this.meta(opts, view, generation, entities, 'full');
       const flipped = await guard(w, () =>
         w.fbFlip(
@@ -452,6 +495,7 @@ export class OnlineStore {
       for (const row of rows) next.set(entityField(row.slice(0, nk)), packValues(row, nk, nk + nf));
     });
     const entities = next.size;
+    if (entities === 0) this.refuseEmpty(opts, view.name, old);
     // Compare with what is live, chunk by chunk; what is left in `next` afterwards is new.
     const changed: string[] = [];
     const removed: string[] = [];

@@ -3,7 +3,6 @@
  * @module
  */
 import { Hono, type Context } from 'hono';
-import { parseUtc } from '../../src/compile/emit-sql.js';
 import type { ViewPlan } from '../../src/compile/plan.js';
 import { didYouMean } from '../../src/lang/diagnostics.js';
 import { bearerAuth } from '../auth/index.js';
@@ -13,7 +12,7 @@ import { assertPlanPaths, sourcesOf } from '../projects/index.js';
 import type { PublishedVersion } from '../registry/index.js';
 import { array, boolean, fail, object, optional, readJson, record, scalar, string, type Schema } from '../validate/index.js';
 import { entityField } from './codec.js';
-import type { GenMeta, ReadResult } from './index.js';
+import { asOfTime, type GenMeta, type ReadResult } from './index.js';
 import type { Counter } from '../metrics/index.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -130,11 +129,11 @@ function answerJson(
   return out.toBuffer();
 }
 
-/** `as_of` as epoch ms: a number is epoch ms, a string an ISO date or date-time (UTC unless it says otherwise). */
+/** `as_of` as epoch ms (see `asOfTime`); default now. */
 export function parseAsOf(v: string | number | undefined, field = 'as_of'): number {
   if (v === undefined) return Date.now();
-  const ms = typeof v === 'number' ? v : parseUtc(v);
-  if (!Number.isFinite(ms)) fail(field, `'${String(v).slice(0, 40)}' is not a time: use e.g. 2024-06-01 or 2024-06-01T12:00:00Z, or epoch milliseconds`);
+  const ms = asOfTime(v);
+  if (typeof ms !== 'number') fail(field, ms.problem);
   return ms;
 }
 
@@ -194,6 +193,7 @@ export function onlineRoutes(ctx: ServerContext): Hono {
     view: optional(string({ min: 1, max: 200 })),
     as_of: optional(scalar()),
     incremental: optional(boolean()),
+    force: optional(boolean()),
   });
 
   app.post('/v1/materialize', bearerAuth({ token: ctx.token }), async (c) => {
@@ -219,6 +219,7 @@ export function onlineRoutes(ctx: ServerContext): Hono {
       asOf,
       engine: ctx.engine,
       incremental: b.incremental ?? false,
+      force: b.force ?? false,
       onView: (r) => {
         ctx.metrics.materializedValues.inc({ project: b.project, view: r.view }, r.values);
         ctx.metrics.materializeSeconds.inc({ project: b.project, view: r.view }, r.seconds);

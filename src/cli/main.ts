@@ -28,7 +28,7 @@ Usage:
   featurebook compile FILE [--object NAME]            print the compiled SQL
   featurebook build FILE SET --out PATH               write training set SET (.parquet, .csv, .arrow, .json)
   featurebook publish FILE --redis URL [--force]      publish the compiled project to Redis
-  featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] --redis URL
+  featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL
                                                       write online feature values to Redis
   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]
                                                       run the HTTP server
