@@ -19,7 +19,7 @@ import { notFound, onError } from './errors/index.js';
 import { Metrics } from './metrics/index.js';
 import { OnlineStore } from './online-store/index.js';
 import { onlineRoutes } from './online-store/routes.js';
-import { connect, Keys, redactUrl, whenReady } from './redis/index.js';
+import { connect, Keys, redactUrl, redisHealth, whenReady } from './redis/index.js';
 import { Registry } from './registry/index.js';
 import { registryRoutes } from './registry/routes.js';
 import { modelRoutes } from './models/routes.js';
@@ -111,9 +111,10 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.onError(onError(log));
   app.notFound(notFound);
   app.use('*', ctx.metrics.middleware());
-  app.get('/health', (c) => {
-    const up = ctx.redis ? ctx.redis.main.status === 'ready' && ctx.redis.reader.status === 'ready' : false;
-    return c.json({ status: !ctx.redis || up ? 'ok' : 'degraded', redis: up ? 'up' : 'down', version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });
+  app.get('/health', async (c) => {
+    // A PING bounded to 1 s: a connected Redis that hangs is not "up".
+    const redis = ctx.redis ? await redisHealth([ctx.redis.main, ctx.redis.reader], 1000) : 'down';
+    return c.json({ status: !ctx.redis || redis === 'up' ? 'ok' : 'degraded', redis, version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });
   });
   app.get('/metrics', (c) => c.text(ctx.metrics.text(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
 

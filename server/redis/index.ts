@@ -60,6 +60,35 @@ export function whenReady(r: Redis, ms: number): Promise<boolean> {
   });
 }
 
+/** PINGs in flight per connection, shared by concurrent health checks (so a hung Redis does not pile them up). */
+const pings = new WeakMap<Redis, Promise<boolean>>();
+
+function answersPing(r: Redis, ms: number): Promise<boolean> {
+  let p = pings.get(r);
+  if (!p) {
+    p = new Promise<boolean>((done) => {
+      const t = setTimeout(() => done(false), ms);
+      r.ping().then(
+        () => (clearTimeout(t), done(true)),
+        () => (clearTimeout(t), done(false)),
+      );
+    }).finally(() => pings.delete(r));
+    pings.set(r, p);
+  }
+  return p;
+}
+
+/**
+ * How Redis is, seen through `conns`: `down` when one is not connected,
+ * `unresponsive` when one is connected but does not answer PING within `ms`
+ * (Redis hangs: a long script, `CLIENT PAUSE`, swapping), else `up`.
+ */
+export async function redisHealth(conns: Redis[], ms = 1000): Promise<'up' | 'down' | 'unresponsive'> {
+  if (conns.some((r) => r.status !== 'ready')) return 'down';
+  const answers = await Promise.all(conns.map((r) => answersPing(r, ms)));
+  return answers.every(Boolean) ? 'up' : 'unresponsive';
+}
+
 /** Replies that mean Redis is there but cannot serve right now. */
 const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|READONLY)\b/;
 

@@ -145,3 +145,24 @@ test('readers during kill -9, restart and CLIENT PAUSE: 503s, 404s and misses, n
   assert.ok(counts.ok > 0 && counts.unavailable + counts.unpublished > 0, JSON.stringify(counts));
   assert.deepEqual((await read()).body.rows[0].values, [2, 42]);
 });
+
+test('/health says "unresponsive" within about a second while Redis hangs (CLIENT PAUSE), "up" after', async () => {
+  await backUp();
+  const admin = connect(redis.url, { name: 'test-admin' });
+  try {
+    await eventually(async () => admin.status === 'ready', 5000, 'the admin connection');
+    await admin.call('CLIENT', 'PAUSE', '2500', 'ALL');
+    const t0 = Date.now();
+    const [h1, h2] = await Promise.all([get(fb.app, '/health'), get(fb.app, '/health')]);
+    const took = Date.now() - t0;
+    for (const h of [h1, h2]) {
+      assert.equal(h.status, 200);
+      assert.equal(h.body.redis, 'unresponsive');
+      assert.equal(h.body.status, 'degraded');
+    }
+    assert.ok(took >= 900 && took < 2000, `answered in ${took} ms`);
+    await eventually(async () => (await get(fb.app, '/health')).body.redis === 'up', 5000, 'Redis to answer again');
+  } finally {
+    admin.disconnect();
+  }
+});
