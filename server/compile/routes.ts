@@ -63,7 +63,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
       throw err;
     }
     if (body.object !== undefined) {
-      const one = sql[body.object];
+      const one = Object.hasOwn(sql, body.object) ? sql[body.object] : undefined;
       if (one === undefined) {
         const s = didYouMean(body.object, Object.keys(sql));
         throw new ApiError(404, 'not_found', `no source, feature block or training set named '${body.object}'${s ? ` (did you mean '${s}'?)` : ''}`, { field: 'object' });

@@ -95,7 +95,11 @@ export function array<T>(item: Schema<T>, opts: { min?: number; max?: number } =
   };
 }
 
-/** A JSON object with any keys, each value checked by `value`. */
+/**
+ * A JSON object with any keys, each value checked by `value`. The result has
+ * no prototype, so a user's key (`__proto__`, `constructor`, `toString`) is
+ * only ever its own field, and a lookup of a missing key is undefined.
+ */
 export function record<T>(value: Schema<T>, opts: { min?: number; max?: number } = {}): Schema<Record<string, T>> {
   const expected = 'an object';
   return {
@@ -105,7 +109,7 @@ export function record<T>(value: Schema<T>, opts: { min?: number; max?: number }
       const keys = Object.keys(v);
       if (opts.min !== undefined && keys.length < opts.min) fail(path, 'must not be empty');
       if (opts.max !== undefined && keys.length > opts.max) fail(path, `must have at most ${opts.max} fields`);
-      const out: Record<string, T> = {};
+      const out = Object.create(null) as Record<string, T>;
       for (const k of keys) out[k] = value.parse((v as Record<string, unknown>)[k], child(path, k));
       return out;
     },
@@ -135,7 +139,7 @@ export function object<S extends Shape>(shape: S, opts: { check?: (o: ObjectOf<S
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return mismatch(path, expected, v);
       const o = v as Record<string, unknown>;
       for (const k of Object.keys(o)) {
-        if (!(k in shape)) {
+        if (!Object.hasOwn(shape, k)) {
           const s = didYouMean(k, known);
           fail(child(path, k), `unknown field${s ? ` (did you mean '${s}'?)` : ''}; allowed: ${known.join(', ')}`);
         }
