@@ -14,11 +14,10 @@ import { buildTrainingSet } from '../../src/training-set.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, diagnosticsJson, loadSource, loadValidSource } from '../projects/index.js';
-import { boolean, fail, integer, object, optional, readJson, string, requestHeader, type Schema } from '../validate/index.js';
+import { assertName, boolean, fail, integer, nameField, object, optional, readJson, string, requestHeader, type Schema } from '../validate/index.js';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function compileRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -30,7 +29,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
   const compileBody = object({ source, path, object: optional(string({ min: 1, max: 200 })) });
   const trainingSetBody = object(
     {
-      project: optional(string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' })),
+      project: optional(nameField('project')),
       source: optional(source),
       path,
       limit: optional(integer({ min: 0 })),
@@ -74,8 +73,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
   });
 
   app.post('/v1/training-sets/:name', async (c) => {
-    const name = c.req.param('name');
-    if (!NAME.test(name)) throw new ApiError(400, 'invalid_body', `'${name.slice(0, 80)}' is not a training set name`, { field: 'name' });
+    const name = assertName(c.req.param('name'), 'name', 'training set');
     const body = await parseBody(c, trainingSetBody);
     let plan: ProjectPlan;
     if (body.project !== undefined) {

@@ -11,9 +11,9 @@ import { Hono } from 'hono';
 import { parseUtc } from '../../src/compile/emit-sql.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
+import { assertName } from '../validate/index.js';
 import { DriftService, type DriftQuery } from './index.js';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function query(c: { req: { query(name: string): string | undefined } }): DriftQuery {
   const time = (name: 'from' | 'to') => {
@@ -40,10 +40,8 @@ export function driftRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   let service: DriftService | undefined;
   app.get('/v1/drift/:project/:monitor', async (c) => {
-    const project = c.req.param('project');
-    const monitor = c.req.param('monitor');
-    if (!NAME.test(project)) throw new ApiError(400, 'invalid_body', `'${project.slice(0, 80)}' is not a project name`, { field: 'project' });
-    if (!NAME.test(monitor)) throw new ApiError(400, 'invalid_body', `'${monitor.slice(0, 80)}' is not a monitor name`, { field: 'monitor' });
+    const project = assertName(c.req.param('project'), 'project', 'project');
+    const monitor = assertName(c.req.param('monitor'), 'monitor', 'monitor');
     const q = query(c);
     const { registry } = online(ctx);
     service ??= new DriftService(ctx, registry.redis, registry.keys, registry);

@@ -13,10 +13,9 @@ import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { entityField } from '../online-store/codec.js';
 import type { PublishedVersion } from '../registry/index.js';
-import { array, fail, object, readJson, record, scalar, string, type Schema } from '../validate/index.js';
+import { array, fail, nameField, object, readJson, record, scalar, type Schema } from '../validate/index.js';
 import { DEFAULT_PREDLOG_MAXLEN, logPredictions, ModelSessions, storeModels, type PredLogEntry } from './index.js';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** How a model's inputs map onto feature blocks: per view, the input positions and feature names. */
 interface InputLayout {
@@ -75,8 +74,8 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
   }
 
   const body = object({
-    project: string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' }),
-    model: string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a model name' }),
+    project: nameField('project'),
+    model: nameField('model'),
     entities: array(record(scalar(), { min: 1, max: 32 }), { min: 1, max: ctx.limits.entities }),
   });
 

@@ -19,6 +19,7 @@ import { guard, Keys, redisError, type Redis } from '../redis/index.js';
 import { engineReason } from '../../src/project.js';
 import { canStream } from '../engine/index.js';
 import { entityField, packValues } from './codec.js';
+import { assertPlanNames } from '../validate/index.js';
 
 /** What a view's live generation holds (stored as JSON beside its pointer). */
 export interface GenMeta {
@@ -205,6 +206,7 @@ export class OnlineStore {
 
   /** Materializes the requested views one after the other. */
   async materialize(opts: MaterializeOptions): Promise<ViewMaterialization[]> {
+    assertPlanNames(opts.plan);
     const names = opts.views ?? opts.plan.views.map((v) => v.name);
     const out: ViewMaterialization[] = [];
     for (const name of names) {

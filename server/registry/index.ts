@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
 import { ApiError } from '../errors/index.js';
 import { guard, Keys, type Redis } from '../redis/index.js';
+import { assertPlanNames } from '../validate/index.js';
 import { breakingChanges, describeBreakingChanges } from './compat.js';
 
 export interface PublishedVersion {
@@ -173,6 +174,7 @@ export class Registry {
 
   /** Publishes a compiled project; refuses (409) breaking changes unless `force`. */
   async publish(input: PublishInput): Promise<PublishResult> {
+    assertPlanNames(input.plan);
     const project = input.plan.project;
     const version = versionOf(input.source);
     const r = this.redis as Scripted;

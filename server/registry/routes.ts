@@ -8,9 +8,8 @@ import { bearerAuth } from '../auth/index.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { definitionsJson, loadValidSource } from '../projects/index.js';
-import { boolean, object, optional, readJson, string, type Schema } from '../validate/index.js';
+import { assertName, boolean, object, optional, readJson, string, type Schema } from '../validate/index.js';
 
-const PROJECT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function registryRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -47,8 +46,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
   });
 
   app.get('/v1/projects/:project', async (c) => {
-    const name = c.req.param('project');
-    if (!PROJECT.test(name)) throw new ApiError(400, 'invalid_body', `'${name.slice(0, 80)}' is not a project name`, { field: 'project' });
+    const name = assertName(c.req.param('project'), 'project', 'project');
     const { registry, store } = online(ctx);
     const pv = await registry.current(name);
     if (!pv) throw new ApiError(404, 'not_found', `project '${name}' has not been published`);

@@ -68,3 +68,45 @@ describe('no prototype lookups on user input', () => {
     assert.match(r.body.error.message, /__proto__/);
   });
 });
+
+describe('one name rule for publish and every route', () => {
+  test('publish refuses a back-quoted project name no route accepts (422 naming it), and writes nothing', async () => {
+    const r = await post(fb.app, '/v1/publish', { source: DEMO.replace('project demo', 'project `my proj}{x`') });
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.error.code, 'invalid_project');
+    assert.equal(r.body.error.field, 'source');
+    assert.match(r.body.error.message, /project name 'my proj\}\{x'/);
+    assert.deepEqual((await fb.ctx.registry!.projects()).filter((p) => p !== 'demo'), []);
+  });
+
+  test('publish refuses odd feature block, training set and model names too', async () => {
+    for (const [from, to, kind] of [
+      ['features user_spend on', 'features `user spend` on', 'feature block'],
+      ['training_set train {', 'training_set `tr/ain` {', 'training set'],
+      ['model lr {', 'model `l{r}` {', 'model'],
+    ] as const) {
+      let src = DEMO.replace(from, to);
+      if (kind === 'feature block') src = src.replaceAll('user_spend.', '`user spend`.');
+      if (kind === 'training set') src = src.replace('on train', 'on `tr/ain`');
+      const r = await post(fb.app, '/v1/publish', { source: src });
+      assert.equal(r.status, 422, `${kind}: ${JSON.stringify(r.body)}`);
+      assert.match(r.body.error.message, new RegExp(`^${kind} name`), JSON.stringify(r.body));
+    }
+  });
+
+  test('routes refuse the same names with 400 naming the field', async () => {
+    const bad = 'my proj}{x';
+    const answers = [
+      await post(fb.app, '/v1/features', { project: bad, features: ['a.b'], entities: [{ k: 1 }] }, { token: null }),
+      await post(fb.app, '/v1/predict', { project: bad, model: 'lr', entities: [{ k: 1 }] }, { token: null }),
+      await post(fb.app, '/v1/materialize', { project: 'demo', view: 'user spend' }),
+      await post(fb.app, `/v1/training-sets/${encodeURIComponent(bad)}`, { project: 'demo' }, { token: null }),
+    ];
+    for (const r of answers) {
+      assert.equal(r.status, 400, JSON.stringify(r.body));
+      assert.ok(['project', 'view', 'name'].includes(r.body.error.field), JSON.stringify(r.body));
+    }
+    const proj = await fb.app.request(`/v1/projects/${encodeURIComponent(bad)}`);
+    assert.equal(proj.status, 400);
+  });
+});
