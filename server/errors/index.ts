@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'path_not_allowed'
   | 'query_failed'
   | 'redis_unavailable'
+  | 'redis_out_of_memory'
   | 'redis_not_configured'
   | 'method_not_allowed'
   | 'internal';
@@ -68,6 +69,18 @@ export class ApiError extends HTTPException {
 export class RedisUnavailableError extends ApiError {
   constructor(message = 'Redis is unavailable; the server retries in the background — try again shortly') {
     super(503, 'redis_unavailable', message, { headers: { 'Retry-After': '1' } });
+  }
+}
+
+/** Redis refused a write: it reached `maxmemory` and its policy evicts nothing (`noeviction`). Nothing was changed. */
+export class RedisOutOfMemoryError extends ApiError {
+  constructor() {
+    super(
+      503,
+      'redis_out_of_memory',
+      "Redis is out of memory (it reached 'maxmemory' and evicts nothing), so nothing was written; what is live stays live",
+      { headers: { 'Retry-After': '5' }, details: { hint: "give Redis more memory (CONFIG SET maxmemory), or free some (e.g. lower --predlog-max-len, drop unused projects); reads keep working" } },
+    );
   }
 }
 

@@ -16,7 +16,8 @@ import { ModelError } from '../../src/model/errors.js';
 import { Scorer } from '../../src/model/infer.js';
 import { nodeOrt } from '../../src/model/node.js';
 import { ApiError } from '../errors/index.js';
-import { guard, type Keys, type Redis } from '../redis/index.js';
+import { RedisOutOfMemoryError, RedisUnavailableError } from '../errors/index.js';
+import { guard, redisError, type Keys, type Redis } from '../redis/index.js';
 
 /** Default length cap of each prediction log (XADD MAXLEN ~). */
 export const DEFAULT_PREDLOG_MAXLEN = 100_000;
@@ -204,5 +205,12 @@ export async function logPredictions(redis: Redis, keys: Keys, project: string, 
     );
   const res = await guard(redis, () => p.exec());
   const failed = res?.find(([err]) => err);
-  if (failed) throw failed[0];
+  if (failed) throw redisError(failed[0]);
+}
+
+/** Why prediction log entries were dropped: the `reason` label of `featurebook_predlog_dropped_total`. */
+export function dropReason(err: unknown): string {
+  if (err instanceof RedisOutOfMemoryError) return 'redis_oom';
+  if (err instanceof RedisUnavailableError) return 'redis_unavailable';
+  return 'redis_error';
 }

@@ -13,8 +13,8 @@ import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { entityField } from '../online-store/codec.js';
 import type { PublishedVersion } from '../registry/index.js';
-import { array, fail, nameField, object, readJson, record, scalar, type Schema } from '../validate/index.js';
-import { DEFAULT_PREDLOG_MAXLEN, logPredictions, ModelSessions, storeModels, type PredLogEntry } from './index.js';
+import { array, fail, nameField, object, readJson, record, scalar, string, type Schema } from '../validate/index.js';
+import { DEFAULT_PREDLOG_MAXLEN, dropReason, logPredictions, ModelSessions, storeModels, type PredLogEntry } from './index.js';
 
 
 /** How a model's inputs map onto feature blocks: per view, the input positions and feature names. */
@@ -48,6 +48,8 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
   const maxLen = opts.predlogMaxLen ?? DEFAULT_PREDLOG_MAXLEN;
   const sessions = ctx.redis ? new ModelSessions(ctx.redis.main, ctx.registry!.keys) : undefined;
   const layouts = new Map<string, InputLayout>();
+  // Dropped log entries are counted in /metrics; the log says so at most every 10 s.
+  let dropLoggedAt = 0;
 
   if (ctx.registry && ctx.redis) {
     const { registry } = ctx;
@@ -178,10 +180,13 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       asOf: asOf[j]!,
     }));
     // Sent before the answer, not awaited: the commands are on the wire before the answer is,
-    // and the answer does not wait for Redis's reply. A failed write is reported in the server log.
-    logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen).catch((err) =>
-      ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message}`),
-    );
+    // and the answer does not wait for Redis's reply. Dropped entries are counted (and logged, throttled).
+    logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen).catch((err) => {
+      ctx.metrics.predlogDropped.inc({ reason: dropReason(err) }, log.length);
+      if (Date.now() - dropLoggedAt < 10_000) return;
+      dropLoggedAt = Date.now();
+      ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message} (counted in featurebook_predlog_dropped_total)`);
+    });
     return c.json({
       project: pv.project,
       model: m.name,

@@ -10,7 +10,7 @@
  * in one MULTI. Key layout: docs/redis.md.
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { materializeSql } from '../../src/compile/emit-sql.js';
 import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
 import type { Engine, Value } from '../../src/engine/engine.js';
@@ -84,7 +84,9 @@ export interface ReadResult {
  * Resolves each view's live generation and reads the entities, atomically.
  * Per view: name, the pointer the caller already knows ('' if none), count,
  * fields. Answers {pointer, meta (only when the pointer differs), values}.
- * A pointer is `<generation>` or, after incremental runs, `<generation>.<revision>`.
+ * A pointer is `<generation>.<tag>`, the tag new at every flip and every
+ * incremental run: a pointer seen once never names other metadata later,
+ * not even after Redis lost its data and hands out generation 1 again.
  */
 const READ = `
 local out = {}
@@ -109,17 +111,38 @@ end
 return out
 `;
 
-/** Points a view at a new generation, sets its expiry, drops the old one, announces it. */
+/**
+ * Points a view at a new generation (pointer ARGV[2]), sets its expiry, drops
+ * the old one, announces it; only while this run still holds the lock
+ * (KEYS[3] = ARGV[8]): 1, else 0 and nothing changes.
+ */
 const FLIP = `
+if redis.call('GET', KEYS[3]) ~= ARGV[8] then return 0 end
 local old = redis.call('HGET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], ARGV[1] .. ':meta', ARGV[3])
 if tonumber(ARGV[4]) > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) else redis.call('PERSIST', KEYS[2]) end
 if old then
   local oldGen = string.match(old, '^%d+')
-  if oldGen ~= ARGV[2] then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. oldGen) end
+  if oldGen ~= string.match(ARGV[2], '^%d+') then redis.call('UNLINK', ARGV[5] .. ARGV[1] .. ':' .. oldGen) end
 end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
-return old
+return 1
+`;
+
+/**
+ * The next generation number of a view: the project's counter, but always
+ * above the view's live generation (should the counter have been lost, e.g.
+ * evicted, a new run must not write into the live hash).
+ */
+const NEXT_GEN = `
+local n = redis.call('INCR', KEYS[1])
+local live = redis.call('HGET', KEYS[2], ARGV[1])
+local g = live and tonumber(string.match(live, '^%d+'))
+if g and n <= g then
+  n = g + 1
+  redis.call('SET', KEYS[1], n)
+end
+return n
 `;
 
 const UNLOCK = `
@@ -127,24 +150,50 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+/** Extends the lease of a lock still held with token ARGV[1] by ARGV[2] ms: 1, else 0. */
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
+
 type Scripted = Redis & {
   fbReadBuffer(live: string, ...argv: (string | number)[]): Promise<[Buffer | null, Buffer | null, (Buffer | null)[]][]>;
-  fbFlip(live: string, gen: string, ...argv: (string | number)[]): Promise<string | null>;
+  fbFlip(live: string, gen: string, lock: string, ...argv: (string | number)[]): Promise<number>;
   fbUnlock(lock: string, token: string): Promise<number>;
+  fbRenew(lock: string, token: string, ms: number): Promise<number>;
+  fbNextGen(counter: string, live: string, view: string): Promise<number>;
 };
+
+/** A live pointer: the generation and a tag new at each flip or revision. */
+const pointer = (generation: number | string) => `${generation}.${randomBytes(6).toString('hex')}`;
 
 /** Entities per HSET command, and HSET commands in flight at once. */
 const BATCH = 1000;
 const IN_FLIGHT = 8;
 /** A generation being written expires by itself if the writer dies before the flip. */
 const STAGING_TTL_MS = 60 * 60 * 1000;
-const LOCK_TTL_MS = 30 * 60 * 1000;
+/**
+ * A materialization lock is a lease: it expires this long after its holder
+ * last renewed it (every LOCK_RENEW_MS while working), so a crashed holder
+ * frees it within seconds; sooner still when Redis shows the holder's
+ * connection is gone.
+ */
+const LOCK_LEASE_MS = 20_000;
+const LOCK_RENEW_MS = 5_000;
+
+/** The lock a run holds: its key and the token it holds it with (`<client id>:<random>`). */
+interface Lock {
+  key: string;
+  token: string;
+}
 
 const define = (r: Redis) => {
   const s = r as unknown as Partial<Scripted>;
   if (!s.fbReadBuffer) r.defineCommand('fbRead', { numberOfKeys: 1, lua: READ });
-  if (!s.fbFlip) r.defineCommand('fbFlip', { numberOfKeys: 2, lua: FLIP });
+  if (!s.fbFlip) r.defineCommand('fbFlip', { numberOfKeys: 3, lua: FLIP });
+  if (!s.fbRenew) r.defineCommand('fbRenew', { numberOfKeys: 1, lua: RENEW });
   if (!s.fbUnlock) r.defineCommand('fbUnlock', { numberOfKeys: 1, lua: UNLOCK });
+  if (!s.fbNextGen) r.defineCommand('fbNextGen', { numberOfKeys: 2, lua: NEXT_GEN });
   return r as Scripted;
 };
 
@@ -212,24 +261,57 @@ export class OnlineStore {
     for (const name of names) {
       const view = opts.plan.views.find((v) => v.name === name);
       if (!view) throw new ApiError(404, 'not_found', `project ${opts.project} has no feature block '${name}'`);
-      const r = await this.withLock(opts.project, name, () => (opts.incremental ? this.incremental(opts, view) : this.full(opts, view)));
+      const r = await this.withLock(opts.project, name, (lock) => (opts.incremental ? this.incremental(opts, view, lock) : this.full(opts, view, lock)));
       opts.onView?.(r);
       out.push(r);
     }
     return out;
   }
 
-  private async withLock<T>(project: string, view: string, fn: () => Promise<T>): Promise<T> {
+  private async withLock<T>(project: string, view: string, fn: (lock: Lock) => Promise<T>): Promise<T> {
     const w = this.writer;
     const key = this.keys.lock(project, view);
-    const token = randomUUID();
-    const ok = await guard(w, () => w.set(key, token, 'PX', LOCK_TTL_MS, 'NX'));
+    // The connection's client id goes into the token: when Redis no longer lists it, the holder is gone.
+    const id = await guard(w, () => w.client('ID'));
+    const lock: Lock = { key, token: `${id}:${randomUUID()}` };
+    const take = () => guard(w, () => w.set(key, lock.token, 'PX', LOCK_LEASE_MS, 'NX'));
+    let ok = await take();
+    if (ok !== 'OK' && (await this.breakIfAbandoned(key))) ok = await take();
     if (ok !== 'OK') throw new ApiError(409, 'conflict', `feature block '${view}' of project ${project} is being materialized already; try again when that run ends`);
+    const renew = setInterval(() => void w.fbRenew(key, lock.token, LOCK_LEASE_MS).catch(() => {}), LOCK_RENEW_MS);
+    renew.unref();
     try {
-      return await fn();
+      return await fn(lock);
     } finally {
-      await w.fbUnlock(key, token).catch(() => {});
+      clearInterval(renew);
+      await w.fbUnlock(key, lock.token).catch(() => {});
     }
+  }
+
+  /**
+   * Deletes a lock whose holder's connection Redis no longer lists (the
+   * process died mid-run); true when the lock is free now. Where CLIENT LIST
+   * is not allowed, the lease's expiry frees it instead.
+   */
+  private async breakIfAbandoned(key: string): Promise<boolean> {
+    const w = this.writer;
+    const held = await guard(w, () => w.get(key));
+    if (held === null) return true;
+    const holder = /^(\d+):/.exec(held)?.[1];
+    if (!holder) return false;
+    let clients: string;
+    try {
+      clients = String(await w.client('LIST', 'ID', holder));
+    } catch {
+      return false;
+    }
+    if (clients.trim() !== '') return false;
+    return (await guard(w, () => w.fbUnlock(key, held))) === 1;
+  }
+
+  /** 409 for a run whose lock was taken over (its holder looked gone, e.g. after a reconnect): it must not write. */
+  private lockLost(view: string): ApiError {
+    return new ApiError(409, 'conflict', `materializing '${view}' lost its lock to another run (this one's Redis connection dropped meanwhile); nothing was changed — try again`);
   }
 
   private sql(opts: MaterializeOptions, view: ViewPlan) {
@@ -282,11 +364,11 @@ export class OnlineStore {
     return JSON.stringify({ type: 'materialize', project: opts.project, view, generation, as_of: new Date(opts.asOf).toISOString(), origin: 'online-store' });
   }
 
-  private async full(opts: MaterializeOptions, view: ViewPlan, note?: string): Promise<ViewMaterialization> {
+  private async full(opts: MaterializeOptions, view: ViewPlan, lock: Lock, note?: string): Promise<ViewMaterialization> {
     const t0 = performance.now();
     const w = this.writer;
     const k = this.keys;
-    const generation = await guard(w, () => w.incr(k.genCounter(opts.project)));
+    const generation = await guard(w, () => w.fbNextGen(k.genCounter(opts.project), k.live(opts.project), view.name));
     const genKey = k.gen(opts.project, view.name, generation);
     const nk = view.keys.length;
     const nf = view.features.length;
@@ -318,9 +400,22 @@ export class OnlineStore {
         });
       await guard(w, () => Promise.all(inFlight));
       const meta = this.meta(opts, view, generation, entities, 'full');
-      await guard(w, () =>
-        w.fbFlip(k.live(opts.project), genKey, view.name, generation, JSON.stringify(meta), view.ttlMs ?? 0, k.genPrefix(opts.project), k.channel(), this.announce(opts, view.name, generation)),
+      const flipped = await guard(w, () =>
+        w.fbFlip(
+          k.live(opts.project),
+          genKey,
+          lock.key,
+          view.name,
+          pointer(generation),
+          JSON.stringify(meta),
+          view.ttlMs ?? 0,
+          k.genPrefix(opts.project),
+          k.channel(),
+          this.announce(opts, view.name, generation),
+          lock.token,
+        ),
       );
+      if (flipped !== 1) throw this.lockLost(view.name);
     } catch (err) {
       await Promise.allSettled(inFlight);
       await w.unlink(genKey).catch(() => {});
@@ -339,17 +434,17 @@ export class OnlineStore {
     return r;
   }
 
-  private async incremental(opts: MaterializeOptions, view: ViewPlan): Promise<ViewMaterialization> {
+  private async incremental(opts: MaterializeOptions, view: ViewPlan, lock: Lock): Promise<ViewMaterialization> {
     const t0 = performance.now();
     const w = this.writer;
     const k = this.keys;
     const [ptr, metaText] = await guard(w, () => w.hmget(k.live(opts.project), view.name, `${view.name}:meta`));
     const gen = ptr?.split('.')[0];
     const features = view.features.map((f) => f.name);
-    if (!gen || !metaText) return this.full(opts, view, 'no live generation yet: ran in full');
+    if (!gen || !metaText) return this.full(opts, view, lock, 'no live generation yet: ran in full');
     const old = JSON.parse(metaText) as GenMeta;
     if (old.features.join('\0') !== features.join('\0') || old.keys.join('\0') !== view.keys.join('\0')) {
-      return this.full(opts, view, 'the feature block changed since the live generation: ran in full');
+      return this.full(opts, view, lock, 'the feature block changed since the live generation: ran in full');
     }
     const genKey = k.gen(opts.project, view.name, gen);
     const nk = view.keys.length;
@@ -378,19 +473,20 @@ export class OnlineStore {
         }
       }
     } while (cursor !== '0');
-    if (!existed && old.entities > 0) return this.full(opts, view, 'the live generation has expired: ran in full');
+    if (!existed && old.entities > 0) return this.full(opts, view, lock, 'the live generation has expired: ran in full');
     for (const [f, v] of next) changed.push(f, v);
     const meta = this.meta(opts, view, Number(gen), entities, 'incremental');
+    if ((await guard(w, () => w.get(lock.key))) !== lock.token) throw this.lockLost(view.name);
     const tx = w.multi();
     for (let i = 0; i < changed.length; i += BATCH * 2) tx.hset(genKey, ...changed.slice(i, i + BATCH * 2));
     for (let i = 0; i < removed.length; i += BATCH) tx.hdel(genKey, ...removed.slice(i, i + BATCH));
     // A new revision of the pointer tells readers that the metadata (as_of) changed.
-    tx.hset(k.live(opts.project), view.name, `${gen}.${randomUUID().slice(0, 8)}`, `${view.name}:meta`, JSON.stringify(meta));
+    tx.hset(k.live(opts.project), view.name, pointer(gen), `${view.name}:meta`, JSON.stringify(meta));
     if (view.ttlMs) tx.pexpire(genKey, view.ttlMs);
     tx.publish(k.channel(), this.announce(opts, view.name, Number(gen)));
     const res = await guard(w, () => tx.exec());
     const failed = res?.find(([e]) => e);
-    if (failed) throw failed[0];
+    if (failed) throw redisError(failed[0]);
     return {
       view: view.name,
       generation: Number(gen),

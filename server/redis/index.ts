@@ -5,7 +5,7 @@
  * @module
  */
 import { Redis, ReplyError, type RedisOptions } from 'ioredis';
-import { RedisUnavailableError } from '../errors/index.js';
+import { RedisOutOfMemoryError, RedisUnavailableError } from '../errors/index.js';
 
 export type { Redis };
 
@@ -77,9 +77,22 @@ export async function guard<T>(r: Redis, op: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The error to throw for a failed Redis command: reply errors as they are (bugs), the rest as 503. */
+/** A write refused because Redis reached `maxmemory` (`noeviction`): alone, in a script, or inside a MULTI. */
+export function isOutOfMemory(err: unknown): boolean {
+  if (!(err instanceof ReplyError)) return false;
+  const e = err as Error & { previousErrors?: Error[] };
+  if (/^OOM\b/.test(e.message)) return true;
+  return /^EXECABORT\b/.test(e.message) && Boolean(e.previousErrors?.some((p) => /^OOM\b/.test(p.message)));
+}
+
+/**
+ * The error to throw for a failed Redis command: out of memory as 503
+ * `redis_out_of_memory`, other reply errors as they are (bugs), the rest
+ * as 503 `redis_unavailable`.
+ */
 export function redisError(err: unknown): unknown {
-  if (err instanceof RedisUnavailableError) return err;
+  if (err instanceof RedisUnavailableError || err instanceof RedisOutOfMemoryError) return err;
+  if (isOutOfMemory(err)) return new RedisOutOfMemoryError();
   if (err instanceof ReplyError && !TRANSIENT_REPLY.test((err as Error).message)) return err;
   return new RedisUnavailableError();
 }

@@ -5,59 +5,16 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { RedisHarness } from './redis-harness.js';
 import { DEMO, DataDir, TOKEN, eventually, writeDemoData } from './helpers.js';
+import { call, startServerProcess, stopServerProcess, type ServerProc } from '../resilience/servers.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  out: string;
-}
-
-function startServer(redisUrl: string, dataRoot: string): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--redis', redisUrl, '--data-root', dataRoot], {
-    cwd: root,
-    env: { ...process.env, FEATUREBOOK_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const p: Proc = { child, url: '', out: '' };
-  const reap = () => child.exitCode === null && child.kill('SIGKILL');
-  process.once('exit', reap);
-  child.once('exit', () => process.off('exit', reap));
-  return new Promise((done, fail) => {
-    const t = setTimeout(() => fail(new Error(`server did not start:\n${p.out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      p.out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(p.out);
-      if (m && !p.url) {
-        p.url = m[1]!;
-        clearTimeout(t);
-        done(p);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(t);
-      if (!p.url) fail(new Error(`server exited with ${code}:\n${p.out}`));
-    });
-  });
-}
-
-function stopServer(p: Proc | undefined): Promise<number | null> {
-  if (!p || p.child.exitCode !== null) return Promise.resolve(p?.child.exitCode ?? null);
-  return new Promise((done) => {
-    const t = setTimeout(() => p.child.kill('SIGKILL'), 5000);
-    p.child.once('exit', (code) => {
-      clearTimeout(t);
-      done(code);
-    });
-    p.child.kill('SIGTERM');
-  });
-}
+type Proc = ServerProc;
+const startServer = (redisUrl: string, dataRoot: string) => startServerProcess({ redisUrl, dataRoot, token: TOKEN });
+const stopServer = stopServerProcess;
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,21 +23,6 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   return new Promise((done) => child.once('exit', (code) => done({ code, out, err })));
-}
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(base + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  const text = await r.text();
-  let json: any = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* text */
-  }
-  return { status: r.status, body: json };
 }
 
 let redis: RedisHarness;

@@ -76,10 +76,13 @@ export class RedisHarness {
     return this.proc?.pid;
   }
 
+  /** Extra redis-server arguments for the next start (e.g. `['--maxmemory', '4mb']`). */
+  extraArgs: string[] = [];
+
   private async spawn() {
     const p = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--protected-mode', 'yes', '--loglevel', 'warning'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--protected-mode', 'yes', '--loglevel', 'warning', ...this.extraArgs],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     p.stdout!.on('data', (d) => (this.log += d));
@@ -111,6 +114,23 @@ export class RedisHarness {
       });
       p.kill('SIGTERM');
     });
+  }
+
+  /** Kills the server with SIGKILL (no shutdown, as in a crash) and waits for it to exit. */
+  async kill(): Promise<void> {
+    const p = this.proc;
+    this.proc = undefined;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    await new Promise<void>((done) => {
+      p.once('exit', () => done());
+      p.kill('SIGKILL');
+    });
+  }
+
+  /** Starts it again on the same port after `stop()` or `kill()` (empty: persistence is off). */
+  async start(): Promise<void> {
+    if (this.proc) throw new Error('redis-server is running already');
+    await this.spawn();
   }
 
   /** Starts it again on the same port (empty: persistence is off). */
