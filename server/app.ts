@@ -105,7 +105,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   }
 
   const app = new Hono();
-  app.onError(onError(log));
+  app.onError(onError(log, (v) => root.redactJson(v)));
   app.notFound(notFound);
   app.use('*', ctx.metrics.middleware());
   app.get('/health', (c) => {

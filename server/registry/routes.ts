@@ -51,7 +51,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
     const pv = await registry.current(name);
     if (!pv) throw new ApiError(404, 'not_found', `project '${name}' has not been published`);
     const [versions, live] = await Promise.all([registry.versions(name), store.live(name)]);
-    return c.json({
+    return c.json(ctx.root.redactJson({
       project: pv.project,
       version: pv.version,
       published_at: pv.publishedAt,
@@ -61,7 +61,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
       sql: pv.sql,
       versions,
       materialized: live,
-    });
+    }));
   });
 
   return app;

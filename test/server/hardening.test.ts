@@ -110,3 +110,39 @@ describe('one name rule for publish and every route', () => {
     assert.equal(proj.status, 400);
   });
 });
+
+describe('no absolute server paths in answers', () => {
+  const leaks = (body: unknown) => {
+    const text = JSON.stringify(body);
+    return text.includes(data.dir) || /"\/(tmp|home|srv|var|etc|root)\//.test(text);
+  };
+
+  test('a training set on a missing file: DuckDB\'s "No files found" names the path relative to the data root', async () => {
+    const r = await post(fb.app, '/v1/training-sets/train', { source: DEMO.replace('data/labels.csv', 'data/nothing_here.csv') });
+    assert.ok(r.status >= 400 && r.status < 500, JSON.stringify(r.body));
+    assert.ok(!leaks(r.body), JSON.stringify(r.body));
+    assert.match(JSON.stringify(r.body), /data\/nothing_here\.csv/);
+  });
+
+  test('403 for a path outside the root shows it relative to the root', async () => {
+    const src = DEMO.replace('project demo', 'project elsewhere_p').replace('"data/tx.csv"', '"/etc/passwd" format csv');
+    const r = await post(fb.app, '/v1/training-sets/train', { source: src });
+    assert.ok(r.status === 403 || r.status === 422, JSON.stringify(r.body));
+    assert.ok(!JSON.stringify(r.body).includes(data.dir), JSON.stringify(r.body));
+  });
+
+  test('check, compile and the project page show data paths relative to the root', async () => {
+    const check = await post(fb.app, '/v1/check', { source: DEMO.replace('data/tx.csv', 'data/missing.csv') });
+    assert.equal(check.status, 200);
+    assert.ok(!leaks(check.body), JSON.stringify(check.body));
+    const compiled = await post(fb.app, '/v1/compile', { source: DEMO, object: 'user_spend' });
+    assert.equal(compiled.status, 200);
+    assert.match(compiled.body.sql.user_spend, /'data\/tx\.csv'/);
+    assert.ok(!leaks(compiled.body), compiled.body.sql.user_spend);
+    const page = await fb.app.request('/v1/projects/demo');
+    const body = await page.json();
+    assert.equal(page.status, 200);
+    assert.equal(body.definitions.sources[0].path, 'data/tx.csv');
+    assert.ok(!leaks(body));
+  });
+});
