@@ -6,10 +6,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp, type FeaturebookApp } from '../../server/app.js';
-import { MAX_CACHED_CURRENT } from '../../server/registry/index.js';
+import { compileObjects } from '../../src/compile/emit-sql.js';
+import { loadProject } from '../../src/project.js';
+import { Keys } from '../../server/redis/index.js';
+import { MAX_CACHED_CURRENT, Registry } from '../../server/registry/index.js';
 import { RedisHarness } from './redis-harness.js';
-import { DEMO, DataDir, TOKEN, post } from './helpers.js';
-import { writeDemoData } from './helpers.js';
+import { DEMO, DataDir, TOKEN, post, writeDemoData } from './helpers.js';
 
 let redis: RedisHarness;
 let data: DataDir;
@@ -144,5 +146,40 @@ describe('no absolute server paths in answers', () => {
     assert.equal(page.status, 200);
     assert.equal(body.definitions.sources[0].path, 'data/tx.csv');
     assert.ok(!leaks(body));
+  });
+});
+
+describe('re-publishing identical text', () => {
+  test('whose stored plan cannot be served here is a 409 saying why and how to fix it', async () => {
+    // Published by the CLI from a folder outside the data root: the stored plan reads there.
+    const outside = new DataDir();
+    try {
+      writeDemoData(outside);
+      const source = DEMO.replace('project demo', 'project from_cli');
+      const p = await loadProject(source, { file: outside.dir + '/project.fdl' });
+      assert.ok(p.plan);
+      await new Registry(fb.ctx.redis!.main, new Keys()).publish({ source, plan: p.plan, sql: compileObjects(p.plan), file: outside.dir + '/project.fdl' });
+      const m = await post(fb.app, '/v1/materialize', { project: 'from_cli' });
+      assert.equal(m.status, 403);
+      const again = await post(fb.app, '/v1/publish', { source });
+      assert.equal(again.status, 409, JSON.stringify(again.body));
+      assert.equal(again.body.error.code, 'conflict');
+      assert.match(again.body.error.message, /already stored with the same text/);
+      assert.match(again.body.error.message, /outside the server's data root/);
+      assert.match(again.body.error.message, /change the text \(a comment will do\)/);
+      assert.ok(!JSON.stringify(again.body).includes(outside.dir), 'no absolute paths');
+      // The suggested fix works.
+      const changed = await post(fb.app, '/v1/publish', { source: source + '# published from the data root\n' });
+      assert.equal(changed.status, 201, JSON.stringify(changed.body));
+      assert.equal((await post(fb.app, '/v1/materialize', { project: 'from_cli' })).status, 200);
+    } finally {
+      outside.cleanup();
+    }
+  });
+
+  test('whose stored plan is fine answers 200 as before', async () => {
+    const r = await post(fb.app, '/v1/publish', { source: DEMO });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.created, false);
   });
 });
