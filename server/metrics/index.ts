@@ -107,6 +107,7 @@ export class Metrics {
   readonly materializeSeconds = new Counter('featurebook_materialize_seconds_total', 'Time spent materializing, in seconds');
   readonly servedEntities = new Counter('featurebook_features_entities_total', 'Entities looked up by /v1/features');
   readonly missingEntities = new Counter('featurebook_features_missing_total', 'Entity lookups that found no value, by view');
+  readonly predlogDropped = new Counter('featurebook_predlog_dropped_total', 'Prediction log entries not written, by reason');
   private readonly all: Metric[];
 
   constructor(redisUp: () => 0 | 1 | undefined = () => undefined) {
@@ -114,7 +115,7 @@ export class Metrics {
       const v = redisUp();
       if (v !== undefined) this.redisUp.set({}, v);
     });
-    this.all = [this.requests, this.duration, this.redisUp, this.publishes, this.reloads, this.materializedValues, this.materializeSeconds, this.servedEntities, this.missingEntities];
+    this.all = [this.requests, this.duration, this.redisUp, this.publishes, this.reloads, this.materializedValues, this.materializeSeconds, this.servedEntities, this.missingEntities, this.predlogDropped];
   }
 
   /** The Prometheus text exposition of every metric with at least one series. */

@@ -11,7 +11,8 @@ import { loadProject } from '../../src/project.js';
 import { Keys } from '../../server/redis/index.js';
 import { MAX_CACHED_CURRENT, Registry } from '../../server/registry/index.js';
 import { RedisHarness } from './redis-harness.js';
-import { DEMO, DataDir, TOKEN, post, writeDemoData } from './helpers.js';
+import { DEMO, DataDir, TOKEN, eventually, post, writeDemoData } from './helpers.js';
+import { mlpOnnx, projectFiles, T } from '../model/fixture.js';
 
 let redis: RedisHarness;
 let data: DataDir;
@@ -181,5 +182,61 @@ describe('re-publishing identical text', () => {
     const r = await post(fb.app, '/v1/publish', { source: DEMO });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.created, false);
+  });
+});
+
+describe('/v1/predict and the prediction log are bounded', () => {
+  const ENTRY = 2048;
+  const MAX_BYTES = 200_000;
+  let small: FeaturebookApp;
+  const key = new Keys().predlog('shop', 'mlp');
+  const predict = (body: unknown) => post(small.app, '/v1/predict', body, { token: null });
+  const xlen = () => fb.ctx.redis!.main.xlen(key);
+
+  before(async () => {
+    for (const [p, text] of Object.entries(projectFiles())) data.write(`shop/${p}`, text);
+    data.write('shop/external/mlp.onnx', mlpOnnx(3, { seed: 2 }).bytes);
+    small = await createApp({ dataRoot: data.dir, redisUrl: redis.url, token: TOKEN, threads: 1, log: (l) => logs.push(l), predlogEntryBytes: ENTRY, predlogMaxBytes: MAX_BYTES });
+    const pub = await post(small.app, '/v1/publish', { source: projectFiles()['shop.fdl'], path: 'shop/shop.fdl' });
+    assert.equal(pub.status, 201, JSON.stringify(pub.body));
+    const m = await post(small.app, '/v1/materialize', { project: 'shop', view: 'u', as_of: T });
+    assert.equal(m.status, 200, JSON.stringify(m.body));
+    assert.equal((await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'u1' }] })).status, 200);
+    await eventually(async () => (await xlen()) === 1, 5000, 'the first log entry');
+  });
+  after(async () => {
+    await small?.close();
+  });
+
+  test('entities accept only the keys of the model: an extra field is 400 naming it, and nothing is logged', async () => {
+    const r = await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'u1' }, { user_id: 'u2', pad: 'x'.repeat(100_000) }] });
+    assert.equal(r.status, 400, JSON.stringify(r.body).slice(0, 300));
+    assert.equal(r.body.error.field, 'entities[1].pad');
+    assert.match(r.body.error.message, /keyed by user_id/);
+    const proto = await predict(JSON.parse('{"project": "shop", "model": "mlp", "entities": [{"user_id": "u1", "__proto__": "x"}]}'));
+    assert.equal(proto.status, 400);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await xlen(), 1);
+  });
+
+  test('an entry larger than --predlog-entry-bytes is answered but not logged, and counted in /metrics', async () => {
+    const r = await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'y'.repeat(ENTRY) }, { user_id: 'u3' }] });
+    assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 300));
+    assert.equal(r.body.predictions.length, 2);
+    await eventually(async () => (await xlen()) === 2, 5000, 'the small entry logged');
+    const metrics = await (await small.app.request('/metrics')).text();
+    assert.match(metrics, /^featurebook_predlog_dropped_total\{reason="too_large"\} 1$/m);
+  });
+
+  test('the log stays near --predlog-max-bytes however much is sent', async () => {
+    const entities = Array.from({ length: 200 }, (_, i) => ({ user_id: `u${i}-${'z'.repeat(1500)}` }));
+    for (let i = 0; i < 10; i++) assert.equal((await predict({ project: 'shop', model: 'mlp', entities })).status, 200);
+    await eventually(async () => (await xlen()) < 2000, 5000, 'trimmed');
+    await new Promise((r) => setTimeout(r, 200));
+    const len = await xlen();
+    const bytes = Number(await fb.ctx.redis!.main.call('MEMORY', 'USAGE', key));
+    logs.push(`predlog after 2000 entries of ~1.7 KB: ${len} entries, ${bytes} bytes`);
+    assert.ok(len > 0 && len < 300, `length ${len} (2000 appended)`);
+    assert.ok(bytes < 2 * MAX_BYTES, `stream uses ${bytes} bytes (cap ${MAX_BYTES})`);
   });
 });
