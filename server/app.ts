@@ -41,6 +41,10 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Length cap of each model's prediction log stream (default FEATUREBOOK_PREDLOG_MAXLEN, else 100000). */
   predlogMaxLen?: number;
+  /** Largest logged prediction entry, bytes (default FEATUREBOOK_PREDLOG_ENTRY_BYTES, else 16 KiB): larger ones are not logged. */
+  predlogEntryBytes?: number;
+  /** Byte cap of each prediction log stream (default FEATUREBOOK_PREDLOG_MAX_BYTES, else 64 MiB). */
+  predlogMaxBytes?: number;
 }
 
 export interface FeaturebookApp {
@@ -105,7 +109,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   }
 
   const app = new Hono();
-  app.onError(onError(log));
+  app.onError(onError(log, (v) => root.redactJson(v)));
   app.notFound(notFound);
   app.use('*', ctx.metrics.middleware());
   app.get('/health', (c) => {
@@ -117,7 +121,13 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.route('/', compileRoutes(ctx));
   app.route('/', registryRoutes(ctx));
   app.route('/', onlineRoutes(ctx));
-  const models = modelRoutes(ctx, { predlogMaxLen: options.predlogMaxLen ?? (Number(env.FEATUREBOOK_PREDLOG_MAXLEN) || undefined) });
+  const models = modelRoutes(ctx, {
+    predlog: {
+      maxLen: options.predlogMaxLen ?? (Number(env.FEATUREBOOK_PREDLOG_MAXLEN) || undefined),
+      entryBytes: options.predlogEntryBytes ?? (Number(env.FEATUREBOOK_PREDLOG_ENTRY_BYTES) || undefined),
+      maxBytes: options.predlogMaxBytes ?? (Number(env.FEATUREBOOK_PREDLOG_MAX_BYTES) || undefined),
+    },
+  });
   app.route('/', models);
   app.route('/', driftRoutes(ctx));
 

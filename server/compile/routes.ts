@@ -46,14 +46,14 @@ export function compileRoutes(ctx: ServerContext): Hono {
     const body = await parseBody(c, checkBody);
     // `data: false` checks names only, without reading the data for column types.
     const p = await loadSource(ctx.root, body.data === false ? undefined : ctx.engine, body.source, body.path);
-    return c.json({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) });
+    return c.json(ctx.root.redactJson({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) }));
   });
 
   app.post('/v1/compile', async (c) => {
     const body = await parseBody(c, compileBody);
     const p = await loadSource(ctx.root, ctx.engine, body.source, body.path);
     const diagnostics = diagnosticsJson(p.diagnostics);
-    if (!p.plan) return c.json({ ok: false, sql: {}, diagnostics });
+    if (!p.plan) return c.json(ctx.root.redactJson({ ok: false, sql: {}, diagnostics }));
     let sql: Record<string, string>;
     try {
       sql = compileObjects(p.plan);
@@ -69,7 +69,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
       }
       sql = { [body.object]: one };
     }
-    return c.json({ ok: true, sql, diagnostics });
+    return c.json(ctx.root.redactJson({ ok: true, sql, diagnostics }));
   });
 
   app.post('/v1/training-sets/:name', async (c) => {

@@ -33,7 +33,14 @@ function query(c: { req: { query(name: string): string | undefined } }): DriftQu
   const fromMs = time('from');
   const toMs = time('to');
   if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) throw new ApiError(400, 'invalid_body', 'from must be before to', { field: 'to' });
-  return { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), limit: int('limit', 100_000, 1, 1_000_000), permutations: int('permutations', 20, 0, 100) };
+  const maxBytes = Number(process.env.FEATUREBOOK_DRIFT_LOG_BYTES) || undefined;
+  return {
+    ...(fromMs !== undefined ? { fromMs } : {}),
+    ...(toMs !== undefined ? { toMs } : {}),
+    limit: int('limit', 100_000, 1, 1_000_000),
+    permutations: int('permutations', 20, 0, 100),
+    ...(maxBytes && maxBytes > 0 ? { maxBytes } : {}),
+  };
 }
 
 export function driftRoutes(ctx: ServerContext): Hono {

@@ -6,10 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp, type FeaturebookApp } from '../../server/app.js';
-import { MAX_CACHED_CURRENT } from '../../server/registry/index.js';
+import { compileObjects } from '../../src/compile/emit-sql.js';
+import { loadProject } from '../../src/project.js';
+import { Keys } from '../../server/redis/index.js';
+import { MAX_CACHED_CURRENT, Registry } from '../../server/registry/index.js';
 import { RedisHarness } from './redis-harness.js';
-import { DEMO, DataDir, TOKEN, post } from './helpers.js';
-import { writeDemoData } from './helpers.js';
+import { DEMO, DataDir, TOKEN, eventually, post, writeDemoData } from './helpers.js';
+import { mlpOnnx, projectFiles, T } from '../model/fixture.js';
 
 let redis: RedisHarness;
 let data: DataDir;
@@ -108,5 +111,132 @@ describe('one name rule for publish and every route', () => {
     }
     const proj = await fb.app.request(`/v1/projects/${encodeURIComponent(bad)}`);
     assert.equal(proj.status, 400);
+  });
+});
+
+describe('no absolute server paths in answers', () => {
+  const leaks = (body: unknown) => {
+    const text = JSON.stringify(body);
+    return text.includes(data.dir) || /"\/(tmp|home|srv|var|etc|root)\//.test(text);
+  };
+
+  test('a training set on a missing file: DuckDB\'s "No files found" names the path relative to the data root', async () => {
+    const r = await post(fb.app, '/v1/training-sets/train', { source: DEMO.replace('data/labels.csv', 'data/nothing_here.csv') });
+    assert.ok(r.status >= 400 && r.status < 500, JSON.stringify(r.body));
+    assert.ok(!leaks(r.body), JSON.stringify(r.body));
+    assert.match(JSON.stringify(r.body), /data\/nothing_here\.csv/);
+  });
+
+  test('403 for a path outside the root shows it relative to the root', async () => {
+    const src = DEMO.replace('project demo', 'project elsewhere_p').replace('"data/tx.csv"', '"/etc/passwd" format csv');
+    const r = await post(fb.app, '/v1/training-sets/train', { source: src });
+    assert.ok(r.status === 403 || r.status === 422, JSON.stringify(r.body));
+    assert.ok(!JSON.stringify(r.body).includes(data.dir), JSON.stringify(r.body));
+  });
+
+  test('check, compile and the project page show data paths relative to the root', async () => {
+    const check = await post(fb.app, '/v1/check', { source: DEMO.replace('data/tx.csv', 'data/missing.csv') });
+    assert.equal(check.status, 200);
+    assert.ok(!leaks(check.body), JSON.stringify(check.body));
+    const compiled = await post(fb.app, '/v1/compile', { source: DEMO, object: 'user_spend' });
+    assert.equal(compiled.status, 200);
+    assert.match(compiled.body.sql.user_spend, /'data\/tx\.csv'/);
+    assert.ok(!leaks(compiled.body), compiled.body.sql.user_spend);
+    const page = await fb.app.request('/v1/projects/demo');
+    const body = await page.json();
+    assert.equal(page.status, 200);
+    assert.equal(body.definitions.sources[0].path, 'data/tx.csv');
+    assert.ok(!leaks(body));
+  });
+});
+
+describe('re-publishing identical text', () => {
+  test('whose stored plan cannot be served here is a 409 saying why and how to fix it', async () => {
+    // Published by the CLI from a folder outside the data root: the stored plan reads there.
+    const outside = new DataDir();
+    try {
+      writeDemoData(outside);
+      const source = DEMO.replace('project demo', 'project from_cli');
+      const p = await loadProject(source, { file: outside.dir + '/project.fdl' });
+      assert.ok(p.plan);
+      await new Registry(fb.ctx.redis!.main, new Keys()).publish({ source, plan: p.plan, sql: compileObjects(p.plan), file: outside.dir + '/project.fdl' });
+      const m = await post(fb.app, '/v1/materialize', { project: 'from_cli' });
+      assert.equal(m.status, 403);
+      const again = await post(fb.app, '/v1/publish', { source });
+      assert.equal(again.status, 409, JSON.stringify(again.body));
+      assert.equal(again.body.error.code, 'conflict');
+      assert.match(again.body.error.message, /already stored with the same text/);
+      assert.match(again.body.error.message, /outside the server's data root/);
+      assert.match(again.body.error.message, /change the text \(a comment will do\)/);
+      assert.ok(!JSON.stringify(again.body).includes(outside.dir), 'no absolute paths');
+      // The suggested fix works.
+      const changed = await post(fb.app, '/v1/publish', { source: source + '# published from the data root\n' });
+      assert.equal(changed.status, 201, JSON.stringify(changed.body));
+      assert.equal((await post(fb.app, '/v1/materialize', { project: 'from_cli' })).status, 200);
+    } finally {
+      outside.cleanup();
+    }
+  });
+
+  test('whose stored plan is fine answers 200 as before', async () => {
+    const r = await post(fb.app, '/v1/publish', { source: DEMO });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.created, false);
+  });
+});
+
+describe('/v1/predict and the prediction log are bounded', () => {
+  const ENTRY = 2048;
+  const MAX_BYTES = 200_000;
+  let small: FeaturebookApp;
+  const key = new Keys().predlog('shop', 'mlp');
+  const predict = (body: unknown) => post(small.app, '/v1/predict', body, { token: null });
+  const xlen = () => fb.ctx.redis!.main.xlen(key);
+
+  before(async () => {
+    for (const [p, text] of Object.entries(projectFiles())) data.write(`shop/${p}`, text);
+    data.write('shop/external/mlp.onnx', mlpOnnx(3, { seed: 2 }).bytes);
+    small = await createApp({ dataRoot: data.dir, redisUrl: redis.url, token: TOKEN, threads: 1, log: (l) => logs.push(l), predlogEntryBytes: ENTRY, predlogMaxBytes: MAX_BYTES });
+    const pub = await post(small.app, '/v1/publish', { source: projectFiles()['shop.fdl'], path: 'shop/shop.fdl' });
+    assert.equal(pub.status, 201, JSON.stringify(pub.body));
+    const m = await post(small.app, '/v1/materialize', { project: 'shop', view: 'u', as_of: T });
+    assert.equal(m.status, 200, JSON.stringify(m.body));
+    assert.equal((await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'u1' }] })).status, 200);
+    await eventually(async () => (await xlen()) === 1, 5000, 'the first log entry');
+  });
+  after(async () => {
+    await small?.close();
+  });
+
+  test('entities accept only the keys of the model: an extra field is 400 naming it, and nothing is logged', async () => {
+    const r = await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'u1' }, { user_id: 'u2', pad: 'x'.repeat(100_000) }] });
+    assert.equal(r.status, 400, JSON.stringify(r.body).slice(0, 300));
+    assert.equal(r.body.error.field, 'entities[1].pad');
+    assert.match(r.body.error.message, /keyed by user_id/);
+    const proto = await predict(JSON.parse('{"project": "shop", "model": "mlp", "entities": [{"user_id": "u1", "__proto__": "x"}]}'));
+    assert.equal(proto.status, 400);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await xlen(), 1);
+  });
+
+  test('an entry larger than --predlog-entry-bytes is answered but not logged, and counted in /metrics', async () => {
+    const r = await predict({ project: 'shop', model: 'mlp', entities: [{ user_id: 'y'.repeat(ENTRY) }, { user_id: 'u3' }] });
+    assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 300));
+    assert.equal(r.body.predictions.length, 2);
+    await eventually(async () => (await xlen()) === 2, 5000, 'the small entry logged');
+    const metrics = await (await small.app.request('/metrics')).text();
+    assert.match(metrics, /^featurebook_predlog_dropped_total\{reason="too_large"\} 1$/m);
+  });
+
+  test('the log stays near --predlog-max-bytes however much is sent', async () => {
+    const entities = Array.from({ length: 200 }, (_, i) => ({ user_id: `u${i}-${'z'.repeat(1500)}` }));
+    for (let i = 0; i < 10; i++) assert.equal((await predict({ project: 'shop', model: 'mlp', entities })).status, 200);
+    await eventually(async () => (await xlen()) < 2000, 5000, 'trimmed');
+    await new Promise((r) => setTimeout(r, 200));
+    const len = await xlen();
+    const bytes = Number(await fb.ctx.redis!.main.call('MEMORY', 'USAGE', key));
+    logs.push(`predlog after 2000 entries of ~1.7 KB: ${len} entries, ${bytes} bytes`);
+    assert.ok(len > 0 && len < 300, `length ${len} (2000 appended)`);
+    assert.ok(bytes < 2 * MAX_BYTES, `stream uses ${bytes} bytes (cap ${MAX_BYTES})`);
   });
 });
