@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'redis_unavailable'
   | 'redis_not_configured'
   | 'method_not_allowed'
+  | 'busy'
+  | 'query_timeout'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorBody {
