@@ -13,7 +13,7 @@ import { VERSION } from '../src/cli/main.js';
 import { compileRoutes } from './compile/routes.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { DataRoot } from './data-root/index.js';
-import { ServerEngine } from './engine/index.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, defaultMemoryLimit, ServerEngine, type ServerEngineOptions } from './engine/index.js';
 import { notFound, onError } from './errors/index.js';
 import { Metrics } from './metrics/index.js';
 import { OnlineStore } from './online-store/index.js';
@@ -39,6 +39,8 @@ export interface AppOptions {
   /** How long to wait for Redis at start before serving degraded (ms, default 3000). */
   redisWaitMs?: number;
   log?: (line: string) => void;
+  /** DuckDB work limits (docs/cli.md `serve`): `queryTimeoutMs` (default FEATUREBOOK_QUERY_TIMEOUT_MS, else 30000), `queryConcurrency` (2), `memoryLimit` (a quarter of RAM). */
+  engine?: Pick<ServerEngineOptions, 'queryTimeoutMs' | 'queryConcurrency' | 'memoryLimit'>;
   /** Length cap of each model's prediction log stream (default FEATUREBOOK_PREDLOG_MAXLEN, else 100000). */
   predlogMaxLen?: number;
   /** Largest logged prediction entry, bytes (default FEATUREBOOK_PREDLOG_ENTRY_BYTES, else 16 KiB): larger ones are not logged. */
@@ -70,7 +72,14 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const token = 'token' in options ? options.token : env.FEATUREBOOK_TOKEN;
   const redisUrl = 'redisUrl' in options ? options.redisUrl : env.REDIS_URL;
-  const engine = await ServerEngine.create({ allowedDirectories: root.allowedDirectories, ...(options.threads ? { threads: options.threads } : {}) });
+  const engine = await ServerEngine.create({
+    allowedDirectories: root.allowedDirectories,
+    ...(options.threads ? { threads: options.threads } : {}),
+    queryTimeoutMs: /^\d+$/.test(env.FEATUREBOOK_QUERY_TIMEOUT_MS ?? '') ? Number(env.FEATUREBOOK_QUERY_TIMEOUT_MS) : DEFAULT_QUERY_TIMEOUT_MS,
+    memoryLimit: defaultMemoryLimit(),
+    ...options.engine,
+    log,
+  });
 
   let closed = false;
   const ctx: ServerContext = { root, engine, limits, token: token || undefined, log, metrics: undefined as never };

@@ -45,13 +45,17 @@ export function compileRoutes(ctx: ServerContext): Hono {
   app.post('/v1/check', async (c) => {
     const body = await parseBody(c, checkBody);
     // `data: false` checks names only, without reading the data for column types.
-    const p = await loadSource(ctx.root, body.data === false ? undefined : ctx.engine, body.source, body.path);
+    // Column types come from the short lane (never behind a training set); without data, no DuckDB at all.
+    const p =
+      body.data === false
+        ? await loadSource(ctx.root, undefined, body.source, body.path)
+        : await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the check' }, (e) => loadSource(ctx.root, e, body.source, body.path));
     return c.json(ctx.root.redactJson({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) }));
   });
 
   app.post('/v1/compile', async (c) => {
     const body = await parseBody(c, compileBody);
-    const p = await loadSource(ctx.root, ctx.engine, body.source, body.path);
+    const p = await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the compile' }, (e) => loadSource(ctx.root, e, body.source, body.path));
     const diagnostics = diagnosticsJson(p.diagnostics);
     if (!p.plan) return c.json(ctx.root.redactJson({ ok: false, sql: {}, diagnostics }));
     let sql: Record<string, string>;
@@ -81,7 +85,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
       if (!pv) throw new ApiError(404, 'not_found', `project '${body.project}' has not been published`, { field: 'project' });
       plan = pv.plan;
     } else {
-      plan = (await loadValidSource(ctx.root, ctx.engine, body.source!, body.path)).plan;
+      plan = (await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'loading the project' }, (e) => loadValidSource(ctx.root, e, body.source!, body.path))).plan;
     }
     const set = plan.trainingSets.find((t) => t.name === name);
     if (!set) {
@@ -92,7 +96,10 @@ export function compileRoutes(ctx: ServerContext): Hono {
     assertPlanPaths(ctx.root, plan);
     let result: QueryResult;
     try {
-      result = await buildTrainingSet(ctx.engine, plan, name);
+      // The heavy lane: a few training sets at once (503 `busy` beyond), each under the query time limit
+      // and stopped when the client goes away; `limit` goes into the SQL (only the first spine rows are built).
+      const opts = body.limit !== undefined ? { limit: body.limit } : {};
+      result = await ctx.engine.run('heavy', { signal: c.req.raw.signal, what: `training set '${name}'` }, (e) => buildTrainingSet(e, plan, name, opts));
     } catch (err) {
       if (err instanceof ApiError) throw err;
       throw new ApiError(422, 'query_failed', `building '${name}' failed: ${engineReason(err)}`);

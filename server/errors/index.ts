@@ -25,6 +25,9 @@ export type ErrorCode =
   | 'redis_out_of_memory'
   | 'redis_not_configured'
   | 'method_not_allowed'
+  | 'busy'
+  | 'query_timeout'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorBody {
