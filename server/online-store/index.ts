@@ -375,11 +375,18 @@ export class OnlineStore {
     let entities = 0;
     let first = true;
     const inFlight: Promise<unknown>[] = [];
+    // A write may fail before the batch that awaits it: each is marked handled at once and its
+    // failure still reaches the `Promise.all` that awaits it.
+    const track = (p: Promise<unknown>) => {
+      const q = p.catch((e) => Promise.reject(redisError(e)));
+      q.catch(() => {});
+      inFlight.push(q);
+    };
     const send = async (args: string[]) => {
       if (w.status !== 'ready') throw redisError(new Error('not connected'));
-      inFlight.push(w.hset(genKey, ...args).catch((e) => Promise.reject(redisError(e))));
+      track(w.hset(genKey, ...args));
       if (first) {
-        inFlight.push(w.pexpire(genKey, STAGING_TTL_MS).catch((e) => Promise.reject(redisError(e))));
+        track(w.pexpire(genKey, STAGING_TTL_MS));
         first = false;
       }
       if (inFlight.length >= IN_FLIGHT) await Promise.all(inFlight.splice(0, inFlight.length - IN_FLIGHT / 2));
