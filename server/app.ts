@@ -14,7 +14,7 @@ import { assertValidToken } from './auth/index.js';
 import { compileRoutes } from './compile/routes.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { DataRoot } from './data-root/index.js';
-import { ServerEngine } from './engine/index.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, defaultMemoryLimit, ServerEngine, type ServerEngineOptions } from './engine/index.js';
 import { notFound, onError } from './errors/index.js';
 import { Metrics } from './metrics/index.js';
 import { OnlineStore } from './online-store/index.js';
@@ -40,8 +40,14 @@ export interface AppOptions {
   /** How long to wait for Redis at start before serving degraded (ms, default 3000). */
   redisWaitMs?: number;
   log?: (line: string) => void;
+  /** DuckDB work limits (docs/cli.md `serve`): `queryTimeoutMs` (default FEATUREBOOK_QUERY_TIMEOUT_MS, else 30000), `queryConcurrency` (2), `memoryLimit` (a quarter of RAM). */
+  engine?: Pick<ServerEngineOptions, 'queryTimeoutMs' | 'queryConcurrency' | 'memoryLimit'>;
   /** Length cap of each model's prediction log stream (default FEATUREBOOK_PREDLOG_MAXLEN, else 100000). */
   predlogMaxLen?: number;
+  /** Largest logged prediction entry, bytes (default FEATUREBOOK_PREDLOG_ENTRY_BYTES, else 16 KiB): larger ones are not logged. */
+  predlogEntryBytes?: number;
+  /** Byte cap of each prediction log stream (default FEATUREBOOK_PREDLOG_MAX_BYTES, else 64 MiB). */
+  predlogMaxBytes?: number;
 }
 
 export interface FeaturebookApp {
@@ -69,7 +75,14 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   const redisUrl = 'redisUrl' in options ? options.redisUrl : env.REDIS_URL;
   // Before DuckDB and Redis are opened: a bad token must fail at once, leaving nothing open.
   assertValidToken(token);
-  const engine = await ServerEngine.create({ allowedDirectories: root.allowedDirectories, ...(options.threads ? { threads: options.threads } : {}) });
+  const engine = await ServerEngine.create({
+    allowedDirectories: root.allowedDirectories,
+    ...(options.threads ? { threads: options.threads } : {}),
+    queryTimeoutMs: /^\d+$/.test(env.FEATUREBOOK_QUERY_TIMEOUT_MS ?? '') ? Number(env.FEATUREBOOK_QUERY_TIMEOUT_MS) : DEFAULT_QUERY_TIMEOUT_MS,
+    memoryLimit: defaultMemoryLimit(),
+    ...options.engine,
+    log,
+  });
 
   let closed = false;
   const ctx: ServerContext = { root, engine, limits, token: token || undefined, log, metrics: undefined as never };
@@ -108,7 +121,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   }
 
   const app = new Hono();
-  app.onError(onError(log));
+  app.onError(onError(log, (v) => root.redactJson(v)));
   app.notFound(notFound);
   app.use('*', ctx.metrics.middleware());
   app.get('/health', async (c) => {
@@ -121,7 +134,13 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.route('/', compileRoutes(ctx));
   app.route('/', registryRoutes(ctx));
   app.route('/', onlineRoutes(ctx));
-  const models = modelRoutes(ctx, { predlogMaxLen: options.predlogMaxLen ?? (Number(env.FEATUREBOOK_PREDLOG_MAXLEN) || undefined) });
+  const models = modelRoutes(ctx, {
+    predlog: {
+      maxLen: options.predlogMaxLen ?? (Number(env.FEATUREBOOK_PREDLOG_MAXLEN) || undefined),
+      entryBytes: options.predlogEntryBytes ?? (Number(env.FEATUREBOOK_PREDLOG_ENTRY_BYTES) || undefined),
+      maxBytes: options.predlogMaxBytes ?? (Number(env.FEATUREBOOK_PREDLOG_MAX_BYTES) || undefined),
+    },
+  });
   app.route('/', models);
   app.route('/', driftRoutes(ctx));
 

@@ -2,6 +2,7 @@
  * The server-mode CLI verbs (docs/cli.md), dispatched to by `src/cli/main.ts`:
  *
  *   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR] [--predlog-max-len N]
+ *                     [--predlog-entry-bytes N] [--predlog-max-bytes N] [--allowed-hosts a,b]
  *   featurebook publish FILE --redis URL [--force]
  *   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL
  *
@@ -187,11 +188,27 @@ export function runServe(argv: string[]): Promise<number> {
   return run('serve', async () => {
     const { values } = args(
       argv,
-      { redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'data-root': { type: 'string' }, 'predlog-max-len': { type: 'string' } },
+      {
+        redis: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-root': { type: 'string' },
+        'predlog-max-len': { type: 'string' },
+        'predlog-entry-bytes': { type: 'string' },
+        'predlog-max-bytes': { type: 'string' },
+      },
       [],
     );
-    const cap = values['predlog-max-len'] === undefined ? undefined : Number(values['predlog-max-len']);
-    if (cap !== undefined && !(Number.isInteger(cap) && cap > 0)) throw new UsageError(`--predlog-max-len must be a positive whole number, got '${values['predlog-max-len']}'`);
+    const positive = (flag: string) => {
+      const v = values[flag];
+      if (v === undefined) return undefined;
+      const x = Number(v);
+      if (!(Number.isSafeInteger(x) && x > 0)) throw new UsageError(`--${flag} must be a positive whole number, got '${v}'`);
+      return x;
+    };
+    const cap = positive('predlog-max-len');
+    const entryBytes = positive('predlog-entry-bytes');
+    const maxBytes = positive('predlog-max-bytes');
     const port = values.port === undefined ? 8787 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
     const host = (values.host as string | undefined) ?? '127.0.0.1';
@@ -200,7 +217,7 @@ export function runServe(argv: string[]): Promise<number> {
     const dataRoot = (values['data-root'] as string | undefined) ?? process.env.FEATUREBOOK_DATA_ROOT ?? process.cwd();
     let s: RunningServer;
     try {
-      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}) });
+      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}), ...(entryBytes ? { predlogEntryBytes: entryBytes } : {}), ...(maxBytes ? { predlogMaxBytes: maxBytes } : {}) });
     } catch (e) {
       throw new Failure((e as Error).message);
     }

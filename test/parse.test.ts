@@ -538,7 +538,8 @@ test('absurdly deep nesting is refused with a diagnostic, not a stack overflow',
     `source s { where ${'- ('.repeat(2000)}`,
   ]) {
     const { diagnostics } = parse(text);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['too-deeply-nested', 'expression nested too deeply']]);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['too-deeply-nested']);
+    assert.match(diagnostics[0]!.message, /^expression nested too deeply: (parentheses nested 65 deep \(the limit is 64\)|257 '-' or 'not' in a row \(the limit is 256\))$/);
     assertSpan(text, diagnostics[0]!.span, 'too deep');
   }
   // Long flat chains are fine: they are loops, not recursion.

@@ -14,11 +14,10 @@ import { buildTrainingSet } from '../../src/training-set.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, diagnosticsJson, loadSource, loadValidSource } from '../projects/index.js';
-import { boolean, fail, integer, object, optional, readJson, string, requestHeader, type Schema } from '../validate/index.js';
+import { assertName, boolean, fail, integer, nameField, object, optional, readJson, string, requestHeader, type Schema } from '../validate/index.js';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function compileRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -30,7 +29,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
   const compileBody = object({ source, path, object: optional(string({ min: 1, max: 200 })) });
   const trainingSetBody = object(
     {
-      project: optional(string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' })),
+      project: optional(nameField('project')),
       source: optional(source),
       path,
       limit: optional(integer({ min: 0 })),
@@ -46,15 +45,19 @@ export function compileRoutes(ctx: ServerContext): Hono {
   app.post('/v1/check', async (c) => {
     const body = await parseBody(c, checkBody);
     // `data: false` checks names only, without reading the data for column types.
-    const p = await loadSource(ctx.root, body.data === false ? undefined : ctx.engine, body.source, body.path);
-    return c.json({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) });
+    // Column types come from the short lane (never behind a training set); without data, no DuckDB at all.
+    const p =
+      body.data === false
+        ? await loadSource(ctx.root, undefined, body.source, body.path)
+        : await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the check' }, (e) => loadSource(ctx.root, e, body.source, body.path));
+    return c.json(ctx.root.redactJson({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) }));
   });
 
   app.post('/v1/compile', async (c) => {
     const body = await parseBody(c, compileBody);
-    const p = await loadSource(ctx.root, ctx.engine, body.source, body.path);
+    const p = await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the compile' }, (e) => loadSource(ctx.root, e, body.source, body.path));
     const diagnostics = diagnosticsJson(p.diagnostics);
-    if (!p.plan) return c.json({ ok: false, sql: {}, diagnostics });
+    if (!p.plan) return c.json(ctx.root.redactJson({ ok: false, sql: {}, diagnostics }));
     let sql: Record<string, string>;
     try {
       sql = compileObjects(p.plan);
@@ -63,19 +66,18 @@ export function compileRoutes(ctx: ServerContext): Hono {
       throw err;
     }
     if (body.object !== undefined) {
-      const one = sql[body.object];
+      const one = Object.hasOwn(sql, body.object) ? sql[body.object] : undefined;
       if (one === undefined) {
         const s = didYouMean(body.object, Object.keys(sql));
         throw new ApiError(404, 'not_found', `no source, feature block or training set named '${body.object}'${s ? ` (did you mean '${s}'?)` : ''}`, { field: 'object' });
       }
       sql = { [body.object]: one };
     }
-    return c.json({ ok: true, sql, diagnostics });
+    return c.json(ctx.root.redactJson({ ok: true, sql, diagnostics }));
   });
 
   app.post('/v1/training-sets/:name', async (c) => {
-    const name = c.req.param('name');
-    if (!NAME.test(name)) throw new ApiError(400, 'invalid_body', `'${name.slice(0, 80)}' is not a training set name`, { field: 'name' });
+    const name = assertName(c.req.param('name'), 'name', 'training set');
     const body = await parseBody(c, trainingSetBody);
     let plan: ProjectPlan;
     if (body.project !== undefined) {
@@ -83,7 +85,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
       if (!pv) throw new ApiError(404, 'not_found', `project '${body.project}' has not been published`, { field: 'project' });
       plan = pv.plan;
     } else {
-      plan = (await loadValidSource(ctx.root, ctx.engine, body.source!, body.path)).plan;
+      plan = (await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'loading the project' }, (e) => loadValidSource(ctx.root, e, body.source!, body.path))).plan;
     }
     const set = plan.trainingSets.find((t) => t.name === name);
     if (!set) {
@@ -94,7 +96,10 @@ export function compileRoutes(ctx: ServerContext): Hono {
     assertPlanPaths(ctx.root, plan);
     let result: QueryResult;
     try {
-      result = await buildTrainingSet(ctx.engine, plan, name);
+      // The heavy lane: a few training sets at once (503 `busy` beyond), each under the query time limit
+      // and stopped when the client goes away; `limit` goes into the SQL (only the first spine rows are built).
+      const opts = body.limit !== undefined ? { limit: body.limit } : {};
+      result = await ctx.engine.run('heavy', { signal: c.req.raw.signal, what: `training set '${name}'` }, (e) => buildTrainingSet(e, plan, name, opts));
     } catch (err) {
       if (err instanceof ApiError) throw err;
       throw new ApiError(422, 'query_failed', `building '${name}' failed: ${engineReason(err)}`);

@@ -8,7 +8,7 @@
  * @module
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../errors/index.js';
 
 const GLOB = /[*?[\]{}]/;
@@ -75,6 +75,42 @@ export class DataRoot {
     if (!st.isDirectory()) throw new Error(`data root '${abs}' is not a folder`);
     this.path = abs;
     this.real = realpathSync(abs);
+  }
+
+  /**
+   * `p` (absolute) relative to the root, as answers show it: `data/tx.csv`,
+   * `../elsewhere/x.csv` outside it, `.` for the root itself.
+   */
+  relative(p: string): string {
+    const base = [this.real, this.path].find((r) => p === r || p.startsWith(r + sep)) ?? this.path;
+    return relative(base, p) || '.';
+  }
+
+  /**
+   * `text` with the root's absolute path (as given and as resolved) replaced
+   * by paths relative to it, so answers never show where the server keeps
+   * its data: `No files found that match the pattern "/srv/data/x.csv"` →
+   * `… "x.csv"`. A root of `/` is left alone.
+   */
+  redact(text: string): string {
+    for (const r of this.prefixes) {
+      if (!text.includes(r)) continue;
+      text = text.replaceAll(r + sep, '').replaceAll(r, '.');
+    }
+    return text;
+  }
+
+  /** A JSON value with `redact` applied to every string in it. */
+  redactJson<T>(v: T): T {
+    if (v === undefined) return v;
+    const json = JSON.stringify(v);
+    const out = this.redact(json);
+    return out === json ? v : (JSON.parse(out) as T);
+  }
+
+  /** The root's paths, longest first (one may be a prefix of the other); none for `/`. */
+  private get prefixes(): string[] {
+    return [...new Set([this.path, this.real])].filter((r) => r.length > 1 && JSON.stringify(r) === `"${r}"`).sort((a, b) => b.length - a.length);
   }
 
   /** The directories DuckDB may read (the root as given and as resolved). */

@@ -28,12 +28,19 @@ export interface DriftQuery {
   /** Most recent entries read per model's log. */
   limit: number;
   permutations: number;
+  /** Most bytes read from the logs, all models together (default DEFAULT_DRIFT_LOG_BYTES). */
+  maxBytes?: number;
 }
+
+/** Default cap of the prediction-log bytes one drift report reads (FEATUREBOOK_DRIFT_LOG_BYTES overrides it). */
+export const DEFAULT_DRIFT_LOG_BYTES = 32 * 1024 * 1024;
+/** Entries read per XREVRANGE call. */
+const PAGE = 1000;
 
 export interface ServedDriftReport extends DriftReport {
   project: string;
   version: string;
-  log: { models: { model: string; key: string; entries: number }[]; entries: number; skipped: number };
+  log: { models: { model: string; key: string; entries: number }[]; entries: number; skipped: number; bytes: number; truncated?: string };
 }
 
 /** Key of a monitor's frozen reference summary for one published version. */
@@ -45,9 +52,34 @@ interface LogRow {
   features: Record<string, unknown>;
 }
 
-/** Reads the newest `limit` entries of a model's prediction log (a Redis stream), oldest first; entries it cannot read are counted. */
-async function readLog(redis: Redis, key: string, model: string, q: DriftQuery): Promise<{ rows: LogRow[]; skipped: number; entries: number }> {
-  const raw = await guard(redis, () => redis.xrevrange(key, '+', '-', 'COUNT', q.limit));
+/**
+ * Reads the newest `limit` entries of a model's prediction log (a Redis
+ * stream), a page at a time and no more than `budget.bytes` in all, oldest
+ * first; entries it cannot read are counted.
+ */
+async function readLog(redis: Redis, key: string, model: string, q: DriftQuery, budget: { bytes: number; read: number }): Promise<{ rows: LogRow[]; skipped: number; entries: number; truncated: boolean }> {
+  const raw: [string, string[]][] = [];
+  let end = '+';
+  let truncated = false;
+  while (raw.length < q.limit) {
+    if (budget.read >= budget.bytes) {
+      truncated = true;
+      break;
+    }
+    const page = await guard(redis, () => redis.xrevrange(key, end, '-', 'COUNT', Math.min(PAGE, q.limit - raw.length)));
+    for (const entry of page) {
+      let size = entry[0].length;
+      for (const f of entry[1]) size += f.length;
+      if (budget.read + size > budget.bytes) {
+        truncated = true;
+        break;
+      }
+      budget.read += size;
+      raw.push(entry);
+    }
+    if (truncated || page.length < PAGE) break;
+    end = `(${page[page.length - 1]![0]}`;
+  }
   const rows: LogRow[] = [];
   let skipped = 0;
   for (let i = raw.length - 1; i >= 0; i--) {
@@ -70,7 +102,7 @@ async function readLog(redis: Redis, key: string, model: string, q: DriftQuery):
     if ((q.fromMs !== undefined && ts < q.fromMs) || (q.toMs !== undefined && ts >= q.toMs)) continue;
     rows.push({ ts, model, features: features as Record<string, unknown> });
   }
-  return { rows, skipped, entries: raw.length };
+  return { rows, skipped, entries: raw.length, truncated };
 }
 
 const d = duckdb;
@@ -120,7 +152,10 @@ export class DriftService {
 
     // The logs of every model of the project.
     const models = pv.plan.models.map((m) => ({ model: m.name, key: this.keys.predlog(project, m.name) }));
-    const logs = await Promise.all(models.map((m) => readLog(this.redis, m.key, m.model, q)));
+    // One model after the other, sharing the byte budget: the report never holds more of the logs than that.
+    const budget = { bytes: q.maxBytes ?? DEFAULT_DRIFT_LOG_BYTES, read: 0 };
+    const logs: Awaited<ReturnType<typeof readLog>>[] = [];
+    for (const m of models) logs.push(await readLog(this.redis, m.key, m.model, q, budget));
     const rows = logs.flatMap((l) => l.rows);
     const logged = new Set<string>();
     for (const r of rows) for (const k of Object.keys(r.features)) logged.add(k);
@@ -167,7 +202,13 @@ export class DriftService {
           project,
           version: pv.version,
           ...report,
-          log: { models: models.map((m, i) => ({ ...m, entries: logs[i]!.entries })), entries: rows.length, skipped: logs.reduce((s, l) => s + l.skipped, 0) },
+          log: {
+            models: models.map((m, i) => ({ ...m, entries: logs[i]!.entries })),
+            entries: rows.length,
+            skipped: logs.reduce((s, l) => s + l.skipped, 0),
+            bytes: budget.read,
+            ...(logs.some((l) => l.truncated) ? { truncated: `read the newest entries up to ${budget.bytes} bytes of log (FEATUREBOOK_DRIFT_LOG_BYTES); narrow with 'from'/'to' or a smaller 'limit'` } : {}),
+          },
         };
       } finally {
         await engine.exec(`DROP TABLE IF EXISTS ${d.quoteIdent(table)}`).catch(() => {});

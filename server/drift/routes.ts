@@ -11,9 +11,9 @@ import { Hono } from 'hono';
 import { parseUtc } from '../../src/compile/emit-sql.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
+import { assertName } from '../validate/index.js';
 import { DriftService, type DriftQuery } from './index.js';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function query(c: { req: { query(name: string): string | undefined } }): DriftQuery {
   const time = (name: 'from' | 'to') => {
@@ -33,17 +33,22 @@ function query(c: { req: { query(name: string): string | undefined } }): DriftQu
   const fromMs = time('from');
   const toMs = time('to');
   if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) throw new ApiError(400, 'invalid_body', 'from must be before to', { field: 'to' });
-  return { ...(fromMs !== undefined ? { fromMs } : {}), ...(toMs !== undefined ? { toMs } : {}), limit: int('limit', 100_000, 1, 1_000_000), permutations: int('permutations', 20, 0, 100) };
+  const maxBytes = Number(process.env.FEATUREBOOK_DRIFT_LOG_BYTES) || undefined;
+  return {
+    ...(fromMs !== undefined ? { fromMs } : {}),
+    ...(toMs !== undefined ? { toMs } : {}),
+    limit: int('limit', 100_000, 1, 1_000_000),
+    permutations: int('permutations', 20, 0, 100),
+    ...(maxBytes && maxBytes > 0 ? { maxBytes } : {}),
+  };
 }
 
 export function driftRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   let service: DriftService | undefined;
   app.get('/v1/drift/:project/:monitor', async (c) => {
-    const project = c.req.param('project');
-    const monitor = c.req.param('monitor');
-    if (!NAME.test(project)) throw new ApiError(400, 'invalid_body', `'${project.slice(0, 80)}' is not a project name`, { field: 'project' });
-    if (!NAME.test(monitor)) throw new ApiError(400, 'invalid_body', `'${monitor.slice(0, 80)}' is not a monitor name`, { field: 'monitor' });
+    const project = assertName(c.req.param('project'), 'project', 'project');
+    const monitor = assertName(c.req.param('monitor'), 'monitor', 'monitor');
     const q = query(c);
     const { registry } = online(ctx);
     service ??= new DriftService(ctx, registry.redis, registry.keys, registry);

@@ -26,6 +26,9 @@ export type ErrorCode =
   | 'redis_out_of_memory'
   | 'redis_not_configured'
   | 'method_not_allowed'
+  | 'busy'
+  | 'query_timeout'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorBody {
@@ -97,24 +100,27 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'redis_unavailable',
 };
 
-export function errorResponse(c: Context, err: ApiError): Response {
+/** `redact`: rewrites the answer's text (server paths → paths relative to the data root). */
+export function errorResponse(c: Context, err: ApiError, redact?: <T>(v: T) => T): Response {
   if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-  return c.json(err.body(), err.status as ContentfulStatusCode);
+  const body = err.body();
+  return c.json(redact ? redact(body) : body, err.status as ContentfulStatusCode);
 }
 
 /**
  * Hono `onError`: ApiError as is; other HTTPExceptions (from Hono's own
  * middleware) keep their status with a code derived from it; anything else
- * is a 500 whose details go to the log only.
+ * is a 500 whose details go to the log only. `redact` rewrites every error
+ * answer (the app passes `DataRoot.redactJson`: no absolute server paths).
  */
-export function onError(log: (line: string) => void = (l) => process.stderr.write(l + '\n')): ErrorHandler {
+export function onError(log: (line: string) => void = (l) => process.stderr.write(l + '\n'), redact?: <T>(v: T) => T): ErrorHandler {
   return (err, c) => {
-    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof ApiError) return errorResponse(c, err, redact);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'invalid_body');
       const message = err.message || (status === 401 ? 'missing or invalid bearer token' : `request failed with status ${status}`);
-      return errorResponse(c, new ApiError(status, code, message));
+      return errorResponse(c, new ApiError(status, code, message), redact);
     }
     log(`featurebook serve: internal error on ${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? String(err)}`);
     return errorResponse(c, new ApiError(500, 'internal', 'internal server error; the details are in the server log'));

@@ -21,6 +21,23 @@ import { guard, redisError, type Keys, type Redis } from '../redis/index.js';
 
 /** Default length cap of each prediction log (XADD MAXLEN ~). */
 export const DEFAULT_PREDLOG_MAXLEN = 100_000;
+/** Default cap of one logged entry (its fields' bytes); a larger one is not logged (and counted). */
+export const DEFAULT_PREDLOG_ENTRY_BYTES = 16 * 1024;
+/** Default cap of each prediction log's bytes (approximate: the length cap is lowered to fit it). */
+export const DEFAULT_PREDLOG_MAX_BYTES = 64 * 1024 * 1024;
+
+/** What bounds each model's prediction log. */
+export interface PredLogLimits {
+  /** Length cap (entries). */
+  maxLen: number;
+  /** Largest entry (bytes of its fields); larger ones are dropped. */
+  entryBytes: number;
+  /** Byte cap of the whole stream. */
+  maxBytes: number;
+}
+
+/** Redis's own overhead per stream entry beyond its fields' bytes (a generous estimate of listpack + rax costs). */
+const ENTRY_OVERHEAD = 64;
 
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -179,17 +196,20 @@ export interface PredLogEntry {
   asOf: Record<string, string | null>;
 }
 
-/** Appends entries to `fb:{P}:predlog:<model>` (one XADD each, in one round trip), capped at about `maxLen`. */
-export async function logPredictions(redis: Redis, keys: Keys, project: string, model: string, entries: PredLogEntry[], maxLen: number): Promise<void> {
-  const key = keys.predlog(project, model);
-  const p = redis.pipeline();
-  for (const e of entries)
-    p.xadd(
-      key,
-      'MAXLEN',
-      '~',
-      maxLen,
-      '*',
+/**
+ * Bounds the prediction logs: entries over `entryBytes` are dropped, and
+ * each stream's length cap is lowered so that, at the entry size seen lately
+ * (a moving average per stream), it holds about `maxBytes` at most.
+ */
+export class PredLog {
+  /** stream key → moving average of its entries' bytes (overhead included). */
+  private readonly avg = new Map<string, number>();
+
+  constructor(readonly limits: PredLogLimits) {}
+
+  /** The entry's fields as XADD arguments, or undefined when it is larger than `entryBytes`. */
+  fields(e: PredLogEntry): { args: string[]; bytes: number } | undefined {
+    const args = [
       'ts',
       e.ts,
       'entity',
@@ -202,10 +222,47 @@ export async function logPredictions(redis: Redis, keys: Keys, project: string, 
       e.modelVersion,
       'as_of',
       JSON.stringify(e.asOf),
+    ];
+    let bytes = 0;
+    for (const a of args) bytes += Buffer.byteLength(a);
+    return bytes > this.limits.entryBytes ? undefined : { args, bytes };
+  }
+
+  /** The length cap for `key` after entries of `bytes` each were added: `maxLen`, lowered to fit `maxBytes`. */
+  cap(key: string, sizes: number[]): number {
+    let avg = this.avg.get(key);
+    for (const b of sizes) avg = avg === undefined ? b + ENTRY_OVERHEAD : avg + 0.05 * (b + ENTRY_OVERHEAD - avg);
+    if (avg === undefined) return this.limits.maxLen;
+    if (this.avg.size >= 10_000 && !this.avg.has(key)) this.avg.clear();
+    this.avg.set(key, avg);
+    return Math.max(1, Math.min(this.limits.maxLen, Math.floor(this.limits.maxBytes / avg)));
+  }
+
+  /**
+   * Appends entries to `fb:{P}:predlog:<model>` (one XADD each, in one round
+   * trip), trimmed with `MAXLEN ~` to the length and byte caps. Resolves to
+   * the number of entries dropped for being too large.
+   */
+  async append(redis: Redis, keys: Keys, project: string, model: string, entries: PredLogEntry[]): Promise<{ tooLarge: number }> {
+    const key = keys.predlog(project, model);
+    const kept = [];
+    for (const e of entries) {
+      const f = this.fields(e);
+      if (f) kept.push(f);
+    }
+    const tooLarge = entries.length - kept.length;
+    if (!kept.length) return { tooLarge };
+    const cap = this.cap(
+      key,
+      kept.map((f) => f.bytes),
     );
-  const res = await guard(redis, () => p.exec());
-  const failed = res?.find(([err]) => err);
-  if (failed) throw redisError(failed[0]);
+    const p = redis.pipeline();
+    for (const f of kept) p.xadd(key, 'MAXLEN', '~', cap, '*', ...f.args);
+    const res = await guard(redis, () => p.exec());
+    const failed = res?.find(([err]) => err);
+    if (failed) throw redisError(failed[0]);
+    return { tooLarge };
+  }
 }
 
 /** Why prediction log entries were dropped: the `reason` label of `featurebook_predlog_dropped_total`. */

@@ -13,15 +13,16 @@ import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { entityField } from '../online-store/codec.js';
 import type { PublishedVersion } from '../registry/index.js';
-import { array, fail, object, readJson, record, scalar, string, type Schema } from '../validate/index.js';
-import { DEFAULT_PREDLOG_MAXLEN, dropReason, logPredictions, ModelSessions, storeModels, type PredLogEntry } from './index.js';
+import { array, fail, nameField, object, readJson, record, scalar, type Schema } from '../validate/index.js';
+import { DEFAULT_PREDLOG_ENTRY_BYTES, DEFAULT_PREDLOG_MAX_BYTES, DEFAULT_PREDLOG_MAXLEN, dropReason, ModelSessions, PredLog, storeModels, type PredLogEntry, type PredLogLimits } from './index.js';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** How a model's inputs map onto feature blocks: per view, the input positions and feature names. */
 interface InputLayout {
   views: { view: ViewPlan; features: string[]; columns: number[]; countLike: boolean[] }[];
   names: string[];
+  /** The entity fields a request may send: the keys of the views the model reads. */
+  keys: Set<string>;
 }
 
 function layoutOf(pv: PublishedVersion, m: ModelPlan): InputLayout {
@@ -36,17 +37,19 @@ function layoutOf(pv: PublishedVersion, m: ModelPlan): InputLayout {
     e.columns.push(i);
     e.countLike.push(f?.kind === 'aggregate' && (f.fn === 'count' || f.fn === 'count_distinct'));
   });
-  return { views: [...byView.values()], names: m.inputs.map(inputName) };
+  const views = [...byView.values()];
+  return { views, names: m.inputs.map(inputName), keys: new Set(views.flatMap((v) => v.view.keys)) };
 }
 
 /** A served value as a model input: numbers, booleans as 0/1, null (and anything else) as missing. */
 const asInput = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : v === 'NaN' || v === 'Infinity' || v === '-Infinity' ? Number(v) : NaN);
 
 /** The routes, plus `close()` for the inference sessions. */
-export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number } = {}): Hono & { close(): Promise<void> } {
+export function modelRoutes(ctx: ServerContext, opts: { predlog?: Partial<PredLogLimits> } = {}): Hono & { close(): Promise<void> } {
   const app = new Hono();
   const parseBody = <T>(c: Context, schema: Schema<T>) => readJson(c, schema, ctx.limits.bodyBytes);
-  const maxLen = opts.predlogMaxLen ?? DEFAULT_PREDLOG_MAXLEN;
+  const predlog = new PredLog({ maxLen: DEFAULT_PREDLOG_MAXLEN, entryBytes: DEFAULT_PREDLOG_ENTRY_BYTES, maxBytes: DEFAULT_PREDLOG_MAX_BYTES, ...definedOnly(opts.predlog) });
+  const tooLarge = { reason: 'too_large' };
   const sessions = ctx.redis ? new ModelSessions(ctx.redis.main, ctx.registry!.keys) : undefined;
   const layouts = new Map<string, InputLayout>();
   // Dropped log entries are counted in /metrics; the log says so at most every 10 s.
@@ -77,8 +80,8 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
   }
 
   const body = object({
-    project: string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' }),
-    model: string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a model name' }),
+    project: nameField('project'),
+    model: nameField('model'),
     entities: array(record(scalar(), { min: 1, max: 32 }), { min: 1, max: ctx.limits.entities }),
   });
 
@@ -122,6 +125,14 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
       }
       return { view: view.name, fields };
     });
+    // Only the model's keys (checked after the missing ones): anything else would be logged verbatim.
+    for (let j = 0; j < n; j++) {
+      for (const f of Object.keys(entities[j]!)) {
+        if (!layout.keys.has(f)) {
+          fail(`entities[${j}].${f}`, `unknown field: model '${m.name}' reads feature blocks keyed by ${[...layout.keys].join(', ')}, and an entity holds only those keys`);
+        }
+      }
+    }
     const found = await store.read(pv.project, requests);
 
     const x = new Float32Array(n * k);
@@ -182,12 +193,15 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
     }));
     // Sent before the answer, not awaited: the commands are on the wire before the answer is,
     // and the answer does not wait for Redis's reply. Dropped entries are counted (and logged, throttled).
-    logPredictions(ctx.redis!.main, registry.keys, pv.project, m.name, log, maxLen).catch((err) => {
-      ctx.metrics.predlogDropped.inc({ reason: dropReason(err) }, log.length);
-      if (Date.now() - dropLoggedAt < 10_000) return;
-      dropLoggedAt = Date.now();
-      ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message} (counted in featurebook_predlog_dropped_total)`);
-    });
+    predlog.append(ctx.redis!.main, registry.keys, pv.project, m.name, log).then(
+      (r) => r.tooLarge && ctx.metrics.predlogDropped.inc(tooLarge, r.tooLarge),
+      (err) => {
+        ctx.metrics.predlogDropped.inc({ reason: dropReason(err) }, log.length);
+        if (Date.now() - dropLoggedAt < 10_000) return;
+        dropLoggedAt = Date.now();
+        ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message} (counted in featurebook_predlog_dropped_total)`);
+      },
+    );
     return c.json({
       project: pv.project,
       model: m.name,
@@ -202,4 +216,7 @@ export function modelRoutes(ctx: ServerContext, opts: { predlogMaxLen?: number }
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** `o` without its undefined fields (so they do not override defaults when spread). */
+const definedOnly = <T extends object>(o: T | undefined): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 

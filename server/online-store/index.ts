@@ -19,6 +19,7 @@ import { guard, Keys, redisError, type Redis } from '../redis/index.js';
 import { engineReason } from '../../src/project.js';
 import { canStream } from '../engine/index.js';
 import { entityField, packValues, samePacked } from './codec.js';
+import { assertPlanNames } from '../validate/index.js';
 
 /** What a view's live generation holds (stored as JSON beside its pointer). */
 export interface GenMeta {
@@ -277,6 +278,7 @@ export class OnlineStore {
 
   /** Materializes the requested views one after the other. */
   async materialize(opts: MaterializeOptions): Promise<ViewMaterialization[]> {
+    assertPlanNames(opts.plan);
     const names = opts.views ?? opts.plan.views.map((v) => v.name);
     const t = asOfTime(opts.asOf);
     if (typeof t !== 'number') throw new ApiError(400, 'invalid_body', `as_of: ${t.problem}`, { field: 'as_of' });
@@ -412,11 +414,18 @@ export class OnlineStore {
     let entities = 0;
     let first = true;
     const inFlight: Promise<unknown>[] = [];
+    // A write may fail before the batch that awaits it: each is marked handled at once and its
+    // failure still reaches the `Promise.all` that awaits it.
+    const track = (p: Promise<unknown>) => {
+      const q = p.catch((e) => Promise.reject(redisError(e)));
+      q.catch(() => {});
+      inFlight.push(q);
+    };
     const send = async (args: string[]) => {
       if (w.status !== 'ready') throw redisError(new Error('not connected'));
-      inFlight.push(w.hset(genKey, ...args).catch((e) => Promise.reject(redisError(e))));
+      track(w.hset(genKey, ...args));
       if (first) {
-        inFlight.push(w.pexpire(genKey, STAGING_TTL_MS).catch((e) => Promise.reject(redisError(e))));
+        track(w.pexpire(genKey, STAGING_TTL_MS));
         first = false;
       }
       if (inFlight.length >= IN_FLIGHT) await Promise.all(inFlight.splice(0, inFlight.length - IN_FLIGHT / 2));

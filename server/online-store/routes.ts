@@ -10,13 +10,11 @@ import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, sourcesOf } from '../projects/index.js';
 import type { PublishedVersion } from '../registry/index.js';
-import { array, boolean, fail, object, optional, readJson, record, scalar, string, type Schema } from '../validate/index.js';
+import { array, boolean, fail, nameField, object, optional, readJson, record, scalar, string, type Schema } from '../validate/index.js';
 import { entityField } from './codec.js';
 import { asOfTime, type GenMeta, type ReadResult } from './index.js';
 import type { Counter } from '../metrics/index.js';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const projectName = () => string({ min: 1, max: 200, pattern: NAME, patternHint: 'must be a project name' });
 
 /** What a list of requested feature names resolves to against one published version. */
 interface Resolution {
@@ -189,8 +187,8 @@ export function onlineRoutes(ctx: ServerContext): Hono {
   };
 
   const materializeBody = object({
-    project: projectName(),
-    view: optional(string({ min: 1, max: 200 })),
+    project: nameField('project'),
+    view: optional(nameField('feature block')),
     as_of: optional(scalar()),
     incremental: optional(boolean()),
     force: optional(boolean()),
@@ -230,7 +228,7 @@ export function onlineRoutes(ctx: ServerContext): Hono {
   });
 
   const featuresBody = object({
-    project: projectName(),
+    project: nameField('project'),
     features: array(string({ min: 1, max: 400 }), { min: 1, max: ctx.limits.features }),
     entities: array(record(scalar(), { min: 1, max: 32 }), { min: 1, max: ctx.limits.entities }),
   });

@@ -61,7 +61,7 @@ export async function loadValidSource(root: DataRoot, engine: Engine, source: st
 /** Refuses (403) a plan whose sources (those of `sources`, default all) read outside the data root. */
 export function assertPlanPaths(root: DataRoot, plan: ProjectPlan, sources?: Iterable<string>): void {
   const want = sources ? new Set(sources) : undefined;
-  for (const s of plan.sources) if (!want || want.has(s.name)) root.assert(s.path, `source '${s.name}' reads '${s.path}'`);
+  for (const s of plan.sources) if (!want || want.has(s.name)) root.assert(s.path, `source '${s.name}' reads '${root.relative(s.path)}'`);
 }
 
 /** Sources that feature blocks `views` read. */

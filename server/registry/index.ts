@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
 import { ApiError } from '../errors/index.js';
 import { guard, Keys, type Redis } from '../redis/index.js';
+import { assertPlanNames } from '../validate/index.js';
 import { breakingChanges, describeBreakingChanges } from './compat.js';
 
 export interface PublishedVersion {
@@ -83,6 +84,8 @@ type Scripted = Redis & {
 };
 
 const MAX_CACHED_VERSIONS = 64;
+/** Most project names whose current version (or absence: the negative cache) is remembered; the oldest is forgotten first. */
+export const MAX_CACHED_CURRENT = 10_000;
 
 export class Registry {
   /** Identifies this process in announcements. */
@@ -158,7 +161,7 @@ export class Registry {
     }
     if (e.type === 'publish' && typeof e.project === 'string' && typeof e.version === 'string') {
       this.epochs.set(e.project, (this.epochs.get(e.project) ?? 0) + 1);
-      if (this.subscribed) this.currentCache.set(e.project, e.version);
+      if (this.subscribed) this.remember(e.project, e.version);
       // Load it now, so the first request after a publish does not pay for it.
       this.load(e.project, e.version).then(
         () => this.listeners.forEach((f) => f(e)),
@@ -171,6 +174,7 @@ export class Registry {
 
   /** Publishes a compiled project; refuses (409) breaking changes unless `force`. */
   async publish(input: PublishInput): Promise<PublishResult> {
+    assertPlanNames(input.plan);
     const project = input.plan.project;
     const version = versionOf(input.source);
     const r = this.redis as Scripted;
@@ -211,7 +215,7 @@ export class Registry {
       );
       if (res[0] === 'conflict') continue; // another publish switched it meanwhile: check again against the new current
       // Serve the new version here at once; unless an announcement arrived meanwhile (it is newer or the same).
-      if (this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.currentCache.set(project, version);
+      if (this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.remember(project, version);
       return { project, version, previous: previous || null, created: res[2] === 1 };
     }
     throw new ApiError(409, 'conflict', `project ${project} is being published concurrently; try again`);
@@ -224,9 +228,20 @@ export class Registry {
       const epoch = this.epochs.get(project) ?? 0;
       const wasSubscribed = this.subscribed;
       version = await guard(this.redis, () => this.redis.get(this.keys.current(project)));
-      if (wasSubscribed && this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.currentCache.set(project, version);
+      if (wasSubscribed && this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.remember(project, version);
     }
     return version ? this.load(project, version) : undefined;
+  }
+
+  /** How many project names the current-version cache holds (at most MAX_CACHED_CURRENT). */
+  get cachedCurrent(): number {
+    return this.currentCache.size;
+  }
+
+  /** Caches `project`'s current version (null: never published), forgetting the oldest name past the cap. */
+  private remember(project: string, version: string | null) {
+    if (!this.currentCache.has(project) && this.currentCache.size >= MAX_CACHED_CURRENT) this.currentCache.delete(this.currentCache.keys().next().value!);
+    this.currentCache.set(project, version);
   }
 
   /** One published version (immutable, so cached once loaded). */

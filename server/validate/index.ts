@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import type { ProjectPlan } from '../../src/compile/plan.js';
 import { didYouMean } from '../../src/lang/diagnostics.js';
 import { ApiError } from '../errors/index.js';
 
@@ -95,7 +96,11 @@ export function array<T>(item: Schema<T>, opts: { min?: number; max?: number } =
   };
 }
 
-/** A JSON object with any keys, each value checked by `value`. */
+/**
+ * A JSON object with any keys, each value checked by `value`. The result has
+ * no prototype, so a user's key (`__proto__`, `constructor`, `toString`) is
+ * only ever its own field, and a lookup of a missing key is undefined.
+ */
 export function record<T>(value: Schema<T>, opts: { min?: number; max?: number } = {}): Schema<Record<string, T>> {
   const expected = 'an object';
   return {
@@ -105,11 +110,61 @@ export function record<T>(value: Schema<T>, opts: { min?: number; max?: number }
       const keys = Object.keys(v);
       if (opts.min !== undefined && keys.length < opts.min) fail(path, 'must not be empty');
       if (opts.max !== undefined && keys.length > opts.max) fail(path, `must have at most ${opts.max} fields`);
-      const out: Record<string, T> = {};
+      const out = Object.create(null) as Record<string, T>;
       for (const k of keys) out[k] = value.parse((v as Record<string, unknown>)[k], child(path, k));
       return out;
     },
   };
+}
+
+/**
+ * The one rule for the names of projects, feature blocks, training sets,
+ * models and monitors: every route checks names with it, and publish refuses
+ * a project that defines a name it would not accept (they become Redis keys,
+ * hash tags and URL segments).
+ */
+export const NAME_RULE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Longest name, characters. */
+export const NAME_MAX = 200;
+const NAME_HINT = 'letters, digits and _, not starting with a digit';
+
+export type NameKind = 'project' | 'feature block' | 'training set' | 'model' | 'monitor';
+
+/** A body field holding a `kind` name (NAME_RULE). */
+export function nameField(kind: NameKind): Schema<string> {
+  return string({ min: 1, max: NAME_MAX, pattern: NAME_RULE, patternHint: `must be a ${kind} name (${NAME_HINT})` });
+}
+
+/** A name from the URL: 400 naming `field` unless it follows NAME_RULE. */
+export function assertName(value: string, field: string, kind: NameKind): string {
+  if (value.length > NAME_MAX || !NAME_RULE.test(value)) {
+    throw new ApiError(400, 'invalid_body', `'${value.slice(0, 80)}' is not a ${kind} name (${NAME_HINT})`, { field });
+  }
+  return value;
+}
+
+/**
+ * Refuses (422, field `source`) a plan defining a name that no route would
+ * accept, e.g. a back-quoted `` `my proj}{x` `` project: checked before
+ * anything of it is written.
+ */
+export function assertPlanNames(plan: ProjectPlan): void {
+  const named: [NameKind, { name: string }[]][] = [
+    ['project', [{ name: plan.project }]],
+    ['feature block', plan.views],
+    ['training set', plan.trainingSets],
+    ['model', plan.models],
+    ['monitor', plan.monitors],
+  ];
+  for (const [kind, items] of named) {
+    for (const { name } of items) {
+      if (name.length <= NAME_MAX && NAME_RULE.test(name)) continue;
+      throw new ApiError(422, 'invalid_project', `${kind} name '${name.slice(0, 80)}' cannot be served: on the server, names are ${NAME_HINT} (at most ${NAME_MAX}); rename it in the source`, {
+        field: 'source',
+        details: { kind, name: name.slice(0, 200) },
+      });
+    }
+  }
 }
 
 type Shape = Record<string, Schema<unknown>>;
@@ -135,7 +190,7 @@ export function object<S extends Shape>(shape: S, opts: { check?: (o: ObjectOf<S
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return mismatch(path, expected, v);
       const o = v as Record<string, unknown>;
       for (const k of Object.keys(o)) {
-        if (!(k in shape)) {
+        if (!Object.hasOwn(shape, k)) {
           const s = didYouMean(k, known);
           fail(child(path, k), `unknown field${s ? ` (did you mean '${s}'?)` : ''}; allowed: ${known.join(', ')}`);
         }

@@ -30,6 +30,11 @@ export interface EmitOptions {
   strategy?: Strategy;
   /** Per-view choice, e.g. from `chooseStrategies` (data statistics); overrides `strategy` for those views. */
   strategies?: Record<string, 'window' | 'join'>;
+  /**
+   * Training sets: build only the first `limit` spine rows (in spine order, see `spineCte`), so the
+   * answer is the first `limit` rows of the full one at a fraction of the work.
+   */
+  limit?: number;
 }
 
 export class EmitError extends Error {}
@@ -216,7 +221,8 @@ export function strategyStatsSql(plan: ProjectPlan, name: string, opts: EmitOpti
   if (!set) throw new EmitError(`unknown training set '${name}'`);
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
   const d = ctx.d;
-  const spine = sourceCte(ctx, set.spine);
+  // With a limit, the sizes of the limited spine (about its rows: which ones does not change the choice much).
+  const spine = opts.limit === undefined ? sourceCte(ctx, set.spine) : `(SELECT * FROM ${sourceCte(ctx, set.spine)} LIMIT ${limitOf(opts.limit)})`;
   const rows: string[] = [];
   for (const vn of new Set(set.features.map((f) => f.view))) {
     const v = findView(plan, vn);
@@ -247,6 +253,12 @@ export function pickStrategies(plan: ProjectPlan, stats: { view: string; pairs: 
     out[s.view] = s.pairs <= 2 * s.stream * aggs ? 'join' : 'window';
   }
   return out;
+}
+
+/** A limit as SQL text: a whole number ≥ 0, nothing else. */
+function limitOf(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new EmitError(`limit must be a whole number ≥ 0, got ${n}`);
+  return String(n);
 }
 
 function strategyOf(v: ViewPlan, src: SourcePlan, ctx: Ctx): 'window' | 'join' {
@@ -505,10 +517,14 @@ function trainingSetSqlIn(ctx: Ctx, set: TrainingSetPlan): string {
   const numbered = Boolean(d.supportsFileRowNumber && spineSource.rowNumberable) && spineSource.format === 'parquet' && !/[*?[{]/.test(spineSource.path);
   if (numbered) (ctx.numbered ??= new Set()).add(set.spine);
   const spineSrc = sourceCte(ctx, set.spine);
+  const spineRows = numbered
+    ? `SELECT ${FRN} AS ${ROW}, * EXCLUDE (${FRN}), ${TS} AS ${T}\nFROM ${spineSrc}`
+    : `SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\nFROM ${spineSrc}`;
+  // A limit keeps the spine rows with the smallest numbers — the ones the full answer starts with,
+  // since it is ordered by them — before any feature is computed.
+  const limit = ctx.opts.limit;
   const ctes: string[] = [
-    numbered
-      ? `spine AS (\n  SELECT ${FRN} AS ${ROW}, * EXCLUDE (${FRN}), ${TS} AS ${T}\n  FROM ${spineSrc}\n)`
-      : `spine AS (\n  SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\n  FROM ${spineSrc}\n)`,
+    `spine AS (\n${indent(limit === undefined ? spineRows : `SELECT *\nFROM (\n${indent(spineRows)}\n)\nORDER BY ${ROW}\nLIMIT ${limitOf(limit)}`)}\n)`,
   ];
   const usedViews = [...new Set(set.features.map((f) => f.view))];
   const joins: string[] = [];

@@ -10,6 +10,8 @@ export interface NodeEngineOptions {
   path?: string;
   threads?: number;
   memoryLimit?: string;
+  /** Where DuckDB spills what does not fit in `memoryLimit` (DuckDB `temp_directory`). */
+  tempDirectory?: string;
   /**
    * Confine file access to these directories (DuckDB `allowed_directories`),
    * then lock the configuration so SQL cannot widen it.
@@ -46,22 +48,35 @@ export class NodeEngine implements Engine {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** Whether `close` closes the instance too (false for the extra connections of `connect`). */
+    private readonly ownsInstance = true,
   ) {}
 
   static async create(opts: NodeEngineOptions = {}): Promise<NodeEngine> {
     const config: Record<string, string> = {};
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
     const instance = await DuckDBInstance.create(opts.path ?? ':memory:', config);
     const connection = await instance.connect();
     const engine = new NodeEngine(instance, connection);
-    // Rule 10: every timestamp is UTC.
-    await engine.exec(`SET TimeZone = 'UTC'`);
+    // Rule 10: every timestamp is UTC (GLOBAL, so connections made later by `connect` agree).
+    await engine.exec(`SET GLOBAL TimeZone = 'UTC'`);
     if (opts.allowedDirectories) {
       const dirs = opts.allowedDirectories.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ');
       await engine.exec(`SET allowed_directories = [${dirs}]; SET enable_external_access = false; SET lock_configuration = true;`);
     }
     return engine;
+  }
+
+  /** Another connection to the same database (same settings, its own temp tables); closing it leaves the database open. */
+  async connect(): Promise<NodeEngine> {
+    return new NodeEngine(this.instance, await this.instance.connect(), false);
+  }
+
+  /** Stops the statement running on this connection (it fails with DuckDB's "Interrupted"); a no-op when idle. */
+  interrupt(): void {
+    this.connection.interrupt();
   }
 
   async exec(sql: string): Promise<void> {
@@ -91,6 +106,6 @@ export class NodeEngine implements Engine {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

@@ -49,9 +49,9 @@ export const MESSAGES = {
   'invalid-number': (p: { text: string }) => ({
     message: `invalid number '${p.text}'`,
   }),
-  'too-deeply-nested': (_: object) => ({
-    message: 'expression nested too deeply',
-    hint: 'split it up: define parts as source columns or as features of their own',
+  'too-deeply-nested': (p: { what: string; limit: number }) => ({
+    message: `expression nested too deeply: ${p.what} (the limit is ${p.limit})`,
+    hint: 'split it into several columns: define parts as source columns or as features of their own',
   }),
 
   // ---- names

@@ -11,7 +11,7 @@
 import { EOF, type ILexingError, type IRecognitionException, type IToken } from 'chevrotain';
 import { HINT_SEPARATOR, fdlParser } from '../../grammar/parser.js';
 import { LParen, Minus, Not, RParen, UnterminatedString, fdlLexer } from '../../grammar/tokens.js';
-import type { Program, Span } from './ast.js';
+import type { Expr, Program, Span } from './ast.js';
 import { type Diagnostic, diag } from './diagnostics.js';
 import { AstBuilder, tokenSpan } from './to-ast.js';
 
@@ -76,14 +76,23 @@ function syntaxError(e: IRecognitionException, text: string, lastToken: IToken |
 }
 
 /**
- * How deep an expression may nest, counting a parenthesis as 4 (it costs the
- * parser several rules) and a prefix operator (`-`, `not`) as 1: far beyond
- * any real expression, well short of running out of stack.
+ * How deep parentheses may nest and how many prefix operators (`-`, `not`) may
+ * follow each other: each costs the recursive-descent parser a few stack frames,
+ * so these are checked on the tokens, before parsing. Far beyond any real
+ * expression, well short of running out of stack.
  */
-const MAX_NESTING = 256;
+export const MAX_PARENTHESES = 64;
+export const MAX_PREFIXES = 256;
+/**
+ * How deep an expression's tree may be once built. Every later stage walks it
+ * recursively, and DuckDB refuses SQL nested more than 1000 deep (a level here
+ * can be two or three there). Long chains of one associative operator are
+ * grouped pairwise (see to-ast.ts) and so stay far below it.
+ */
+export const MAX_EXPRESSION_DEPTH = 256;
 
-/** The first token that nests parentheses and prefix operators too deeply, if any. */
-function tooDeep(tokens: readonly IToken[]): IToken | undefined {
+/** The first token that nests parentheses or prefix operators too deeply, if any, and what it exceeds. */
+function tooDeep(tokens: readonly IToken[]): { token: IToken; what: string; limit: number } | undefined {
   let parentheses = 0;
   let prefixes = 0;
   for (const t of tokens) {
@@ -91,9 +100,32 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
     else if (t.tokenType === RParen) parentheses = Math.max(0, parentheses - 1);
     if (t.tokenType === Minus || t.tokenType === Not) prefixes++;
     else if (t.tokenType !== LParen) prefixes = 0;
-    if (4 * parentheses + prefixes > MAX_NESTING) return t;
+    if (parentheses > MAX_PARENTHESES) return { token: t, what: `parentheses nested ${parentheses} deep`, limit: MAX_PARENTHESES };
+    if (prefixes > MAX_PREFIXES) return { token: t, what: `${prefixes} '-' or 'not' in a row`, limit: MAX_PREFIXES };
   }
   return undefined;
+}
+
+const EXPRESSION_TYPES = new Set(['literal', 'column', 'featureRef', 'unary', 'binary', 'in', 'isNull', 'call', 'if']);
+const isExpr = (x: object): x is Expr => EXPRESSION_TYPES.has((x as { type?: unknown }).type as string) && 'span' in x;
+
+/** The first top-level expression whose tree is deeper than MAX_EXPRESSION_DEPTH, and its depth. Iterative: the tree may be very deep. */
+function tooDeepTree(program: Program): { expr: Expr; depth: number } | undefined {
+  const stack: { value: object; depth: number; top?: Expr }[] = [{ value: program, depth: 0 }];
+  let found: { expr: Expr; depth: number } | undefined;
+  while (stack.length) {
+    const { value, depth, top } = stack.pop()!;
+    if (found && top !== found.expr) continue;
+    let d = depth;
+    let t = top;
+    if (isExpr(value)) {
+      d = depth + 1;
+      t = top ?? value;
+      if (d > MAX_EXPRESSION_DEPTH && (!found || d > found.depth)) found = { expr: t, depth: d };
+    }
+    for (const [k, v] of Object.entries(value)) if (k !== 'span' && v && typeof v === 'object') stack.push({ value: v, depth: d, top: t });
+  }
+  return found;
 }
 
 /**
@@ -113,7 +145,7 @@ export function parse(source: string): { program: Program; diagnostics: Diagnost
     const deep = tooDeep(lexed.tokens);
     if (deep) {
       // Reported instead of parsing, which could overflow the stack.
-      diagnostics.push(diag('too-deeply-nested', tokenSpan(deep), {}));
+      diagnostics.push(diag('too-deeply-nested', tokenSpan(deep.token), { what: deep.what, limit: deep.limit }));
       return { program: { decls: [], span: START }, diagnostics };
     }
 
@@ -140,11 +172,19 @@ export function parse(source: string): { program: Program; diagnostics: Diagnost
     const end = pointAt(text, Math.max(0, text.length - 1));
     program.span = { ...START, endOffset: end.endOffset, endLine: end.endLine, endColumn: end.endColumn };
     diagnostics.push(...builder.diagnostics);
+    const deepTree = tooDeepTree(program);
+    if (deepTree) {
+      // Reported instead of handing the tree on: checking and compiling it would overflow the stack, or DuckDB's limit.
+      const { expr, depth } = deepTree;
+      diagnostics.push(diag('too-deeply-nested', pointAt(text, expr.span.startOffset), { what: `${depth} levels of operators and calls`, limit: MAX_EXPRESSION_DEPTH }));
+      diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
+      return { program: { decls: [], span: program.span }, diagnostics };
+    }
     diagnostics.sort((a, b) => a.span.startOffset - b.span.startOffset);
     return { program, diagnostics };
   } catch (err) {
     // Nesting that got past tooDeep() (called from deep in someone else's stack, say) still gets a plain answer.
-    if (err instanceof RangeError && /call stack/i.test(err.message)) diagnostics.push(diag('too-deeply-nested', START, {}));
+    if (err instanceof RangeError && /call stack/i.test(err.message)) diagnostics.push(diag('too-deeply-nested', START, { what: 'deeper than can be read', limit: MAX_EXPRESSION_DEPTH }));
     else diagnostics.push(diag('internal-error', START, { message: err instanceof Error ? err.message : String(err) }));
     return { program: { decls: [], span: START }, diagnostics };
   }

@@ -27,6 +27,23 @@ const isNode = (x: CstElement | undefined): x is CstNode => !!x && 'children' in
 const isReal = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset) && Number.isFinite(t.startLine);
 const byOffset = (a: IToken, b: IToken) => a.startOffset - b.startOffset;
 
+/** Chains longer than this, of one operator from ASSOCIATIVE, are grouped pairwise (docs/language.md, "Operators"). */
+export const PAIRWISE_AFTER = 64;
+const ASSOCIATIVE: ReadonlySet<A.BinaryOp> = new Set<A.BinaryOp>(['and', 'or', '+', '*']);
+
+const binary = (op: A.BinaryOp, left: A.Expr, right: A.Expr): A.Expr => ({ type: 'binary', op, left, right, span: joinSpans(left.span, right.span) });
+
+/** `xs[0] op xs[1] op …` as a balanced tree, built bottom-up (no recursion): depth log2(n). */
+function pairwise(xs: A.Expr[], op: A.BinaryOp): A.Expr {
+  let level = xs;
+  while (level.length > 1) {
+    const next: A.Expr[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? binary(op, level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
 /** Span of a token (1-based line/column, end inclusive). */
 export function tokenSpan(t: IToken): A.Span {
   const line = t.startLine ?? 1;
@@ -438,17 +455,17 @@ export class AstBuilder extends BaseVisitor {
     return n ? (this.visit(n) as A.Expr | undefined) : undefined;
   }
 
-  /** Folds `e0 op1 e1 op2 e2 …` left-associatively; undefined when any piece is missing. */
+  /**
+   * Folds `e0 op1 e1 op2 e2 …` left-associatively; undefined when any piece is missing.
+   * A long chain of one associative operator is grouped pairwise instead, so that
+   * `1 + 1 + …` with thousands of terms nests a dozen levels deep, not thousands.
+   */
   private fold(operandNodes: CstNode[], ops: IToken[]): A.Expr | undefined {
     const operands = operandNodes.map((n) => this.expr(n));
     if (!operands.length || operands.some((x) => !x) || ops.length !== operands.length - 1) return undefined;
-    return (operands as A.Expr[]).reduce((left, right, i) => ({
-      type: 'binary',
-      op: ops[i - 1]!.image as A.BinaryOp,
-      left,
-      right,
-      span: joinSpans(left.span, right.span),
-    }));
+    const op = ops[0]?.image as A.BinaryOp | undefined;
+    if (op && operands.length > PAIRWISE_AFTER && ASSOCIATIVE.has(op) && ops.every((t) => t.image === op)) return pairwise(operands as A.Expr[], op);
+    return (operands as A.Expr[]).reduce((left, right, i) => binary(ops[i - 1]!.image as A.BinaryOp, left, right));
   }
 
   expression(c: Children) {
@@ -474,7 +491,7 @@ export class AstBuilder extends BaseVisitor {
     if (opNode) {
       const opTok = tokensOf(opNode)[0];
       const op = opTok && COMPARISON_OPS[opTok.image];
-      return right && op ? { type: 'binary', op, left, right, span: joinSpans(left.span, right.span) } : undefined;
+      return right && op ? binary(op, left, right) : undefined;
     }
     if (c.Kw_in) {
       const list = this.nodes(c, 'expression').map((n) => this.expr(n));

@@ -352,7 +352,7 @@ describe('publish, projects, materialize, features', () => {
     const r = await post(fb.app, '/v1/materialize', { project: 'elsewhere' });
     assert.equal(r.status, 403);
     assert.equal(r.body.error.code, 'path_not_allowed');
-    assert.match(r.body.error.message, /source 'tx' reads '\/etc\/passwd': the path is outside the server's data root/);
+    assert.match(r.body.error.message, /source 'tx' reads '(\.\.\/)+etc\/passwd': the path is outside the server's data root/);
     const t = await post(fb.app, '/v1/training-sets/train', { project: 'elsewhere' });
     assert.equal(t.status, 403);
   });

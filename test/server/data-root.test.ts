@@ -90,3 +90,16 @@ test('DuckDB is locked to the root: no reads outside, no writes outside, no unlo
     await engine.close();
   }
 });
+
+test('relative and redact: answers show paths relative to the root, never the root itself', () => {
+  assert.equal(root.relative(join(base, 'root/data/a.csv')), 'data/a.csv');
+  assert.equal(root.relative(join(base, 'root')), '.');
+  assert.equal(root.relative(join(base, 'outside/secret.csv')), '../outside/secret.csv');
+  const duck = `No files found that match the pattern "${join(base, 'root/data/x.csv')}"`;
+  assert.equal(root.redact(duck), 'No files found that match the pattern "data/x.csv"');
+  assert.equal(root.redact(`folder ${join(base, 'root')}`), 'folder .');
+  assert.deepEqual(root.redactJson({ error: { message: duck, details: [{ hint: join(base, 'root/data') }] } }), { error: { message: 'No files found that match the pattern "data/x.csv"', details: [{ hint: 'data' }] } });
+  const same = { a: 'nothing to hide' };
+  assert.equal(root.redactJson(same), same);
+  assert.equal(new DataRoot('/').redact('/etc/passwd'), '/etc/passwd');
+});

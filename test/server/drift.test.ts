@@ -134,6 +134,25 @@ describe('GET /v1/drift/:project/:monitor', () => {
     const f = r.body.windows[1].features[1];
     assert.ok(f.psi_expected > 0 && f.ks_expected > 0, JSON.stringify(f));
   });
+
+  test('the log is read a page at a time and never past FEATUREBOOK_DRIFT_LOG_BYTES', async () => {
+    const all = body.log.models[0].entries;
+    assert.ok(body.log.bytes > 0 && body.log.truncated === undefined, JSON.stringify(body.log));
+    process.env.FEATUREBOOK_DRIFT_LOG_BYTES = String(Math.floor(body.log.bytes / 3));
+    try {
+      const r = await get(fb.app, '/v1/drift/fraud/fraud_drift?permutations=0');
+      assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 300));
+      assert.ok(r.body.log.bytes <= body.log.bytes / 3 + 1, JSON.stringify(r.body.log));
+      assert.ok(r.body.log.models[0].entries > 0 && r.body.log.models[0].entries < all / 2, JSON.stringify(r.body.log));
+      assert.match(r.body.log.truncated, /FEATUREBOOK_DRIFT_LOG_BYTES/);
+    } finally {
+      delete process.env.FEATUREBOOK_DRIFT_LOG_BYTES;
+    }
+    // A limit is honoured across pages: more entries than one page, newest first.
+    const r = await get(fb.app, `/v1/drift/fraud/fraud_drift?permutations=0&limit=${all - 1}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.log.models[0].entries, all - 1);
+  });
 });
 
 describe('bad input', () => {

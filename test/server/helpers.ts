@@ -8,7 +8,7 @@ export const TOKEN = 'test-token-123';
 
 export class DataDir {
   readonly dir = mkdtempSync(join(tmpdir(), 'featurebook-data-'));
-  write(rel: string, text: string) {
+  write(rel: string, text: string | Uint8Array) {
     const p = join(this.dir, rel);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, text);

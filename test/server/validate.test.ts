@@ -28,7 +28,7 @@ const features = object({
 
 test('accepts a valid body and drops nothing', () => {
   const v = features.parse({ project: 'p', features: ['a.b'], entities: [{ k: 1 }, { k: 'x' }], limit: 3 }, '');
-  assert.deepEqual(v, { project: 'p', features: ['a.b'], entities: [{ k: 1 }, { k: 'x' }], limit: 3 });
+  assert.deepEqual(v, { project: 'p', features: ['a.b'], entities: [{ __proto__: null, k: 1 }, { __proto__: null, k: 'x' }], limit: 3 });
 });
 
 test('names the field that is wrong', () => {
@@ -52,5 +52,15 @@ test('refuses non-objects at the top', () => {
 
 test('record keys are checked and kept as given', () => {
   const r = record(scalar()).parse({ 'a b': 1, ü: 'x' }, 'e');
-  assert.deepEqual(r, { 'a b': 1, ü: 'x' });
+  assert.deepEqual(r, { __proto__: null, 'a b': 1, ü: 'x' });
+});
+
+test('prototype keys are plain fields: records have no prototype, objects refuse them as unknown', () => {
+  const r = record(scalar()).parse(JSON.parse('{"__proto__": 1, "constructor": "c"}'), 'e');
+  assert.equal(Object.getPrototypeOf(r), null);
+  assert.equal(r.__proto__, 1);
+  assert.equal(r.toString, undefined);
+  assert.equal(r.constructor, 'c');
+  for (const k of ['__proto__', 'constructor', 'toString'])
+    fails(() => features.parse(JSON.parse(`{"project": "p", "features": ["a"], "entities": [{"k": 1}], "${k}": 1}`), ''), k, /unknown field/);
 });
