@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'redis_unavailable'
   | 'redis_not_configured'
   | 'method_not_allowed'
+  | 'host_not_allowed'
   | 'internal';
 
 export interface ErrorBody {

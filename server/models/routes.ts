@@ -191,10 +191,9 @@ export function modelRoutes(ctx: ServerContext, opts: { predlog?: Partial<PredLo
     }));
     // Sent before the answer, not awaited: the commands are on the wire before the answer is,
     // and the answer does not wait for Redis's reply. A failed write is reported in the server log.
-    predlog.append(ctx.redis!.main, registry.keys, pv.project, m.name, log).then(
-      (r) => r.tooLarge && ctx.metrics.predlogDropped.inc(tooLarge, r.tooLarge),
-      (err) => ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message}`),
-    );
+    predlog
+      .append(ctx.redis!.main, registry.keys, pv.project, m.name, log, (n) => ctx.metrics.predlogDropped.inc(tooLarge, n))
+      .catch((err) => ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message}`));
     return c.json({
       project: pv.project,
       model: m.name,
