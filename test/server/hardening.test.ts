@@ -350,3 +350,16 @@ describe('the Host header must be one of the server\'s names', () => {
     await assert.rejects(startServer({ host: '127.0.0.1', port: 0, dataRoot: data.dir, redisUrl: undefined, allowedHosts: ['bad host/x'] }), /is not a host name/);
   });
 });
+
+describe('prototype names inside FDL', () => {
+  test("a feature block named __proto__ compiles, publishes and is found like any other name", async () => {
+    const src = DEMO.replace('project demo', 'project protos').replaceAll('merchant_risk', '__proto__');
+    const all = await post(fb.app, '/v1/compile', { source: src });
+    assert.equal(all.status, 200, JSON.stringify(all.body).slice(0, 300));
+    assert.ok(Object.hasOwn(all.body.sql, '__proto__'), Object.keys(all.body.sql).join(', '));
+    const one = await post(fb.app, '/v1/compile', { source: src, object: '__proto__' });
+    assert.equal(one.status, 200);
+    assert.match(one.body.sql.__proto__, /merchant_id/);
+    assert.equal((await post(fb.app, '/v1/compile', { source: src, object: 'constructor' })).status, 404);
+  });
+});
