@@ -102,11 +102,17 @@ export class DataRoot {
     return text;
   }
 
-  /** A JSON value with `redact` applied to every string in it. */
-  redactJson<T>(v: T): T {
+  /**
+   * A JSON value with `redact` applied to every string in it; `outside`:
+   * absolute paths elsewhere (a CLI-published project's folder) to show
+   * relative to the root as well (`../../home/me/proj`).
+   */
+  redactJson<T>(v: T, outside: readonly string[] = []): T {
     if (v === undefined) return v;
     const json = JSON.stringify(v);
-    const out = this.redact(json);
+    let out = this.redact(json);
+    const q = (s: string) => JSON.stringify(s).slice(1, -1);
+    for (const p of [...outside].filter((x) => isAbsolute(x) && x.length > 1).sort((a, b) => b.length - a.length)) out = out.replaceAll(q(p), q(this.relative(p)));
     return out === json ? v : (JSON.parse(out) as T);
   }
 

@@ -172,6 +172,9 @@ describe('re-publishing identical text', () => {
       assert.match(again.body.error.message, /outside the server's data root/);
       assert.match(again.body.error.message, /change the text \(a comment will do\)/);
       assert.ok(!JSON.stringify(again.body).includes(outside.dir), 'no absolute paths');
+      const page = await (await fb.app.request('/v1/projects/from_cli')).json();
+      assert.equal(page.file, `../${outside.dir.split('/').pop()}/project.fdl`);
+      assert.ok(!JSON.stringify(page).includes(outside.dir), 'the project page shows no absolute paths');
       // The suggested fix works.
       const changed = await post(fb.app, '/v1/publish', { source: source + '# published from the data root\n' });
       assert.equal(changed.status, 201, JSON.stringify(changed.body));
