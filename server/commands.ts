@@ -196,6 +196,7 @@ export function runServe(argv: string[]): Promise<number> {
         'predlog-max-len': { type: 'string' },
         'predlog-entry-bytes': { type: 'string' },
         'predlog-max-bytes': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
       },
       [],
     );
@@ -217,7 +218,7 @@ export function runServe(argv: string[]): Promise<number> {
     const dataRoot = (values['data-root'] as string | undefined) ?? process.env.FEATUREBOOK_DATA_ROOT ?? process.cwd();
     let s: RunningServer;
     try {
-      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}), ...(entryBytes ? { predlogEntryBytes: entryBytes } : {}), ...(maxBytes ? { predlogMaxBytes: maxBytes } : {}) });
+      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}), ...(entryBytes ? { predlogEntryBytes: entryBytes } : {}), ...(maxBytes ? { predlogMaxBytes: maxBytes } : {}), ...(typeof values['allowed-hosts'] === 'string' ? { allowedHosts: values['allowed-hosts'].split(',') } : {}) });
     } catch (e) {
       throw new Failure((e as Error).message);
     }

@@ -2,8 +2,10 @@
  * Puts the app on a port with @hono/node-server.
  * @module
  */
+import type { IncomingMessage } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions, type FeaturebookApp } from './app.js';
+import { HostCheck } from './hosts/index.js';
 
 export class ListenError extends Error {}
 
@@ -24,12 +26,27 @@ export interface RunningServer {
  * await s.close()
  * ```
  */
-export async function startServer(opts: AppOptions & { host: string; port: number }): Promise<RunningServer> {
-  const { host, port: wanted, ...appOptions } = opts;
+export async function startServer(opts: AppOptions & { host: string; port: number; allowedHosts?: readonly string[] }): Promise<RunningServer> {
+  const { host, port: wanted, allowedHosts, ...appOptions } = opts;
+  const extra = allowedHosts ?? (process.env.FEATUREBOOK_ALLOWED_HOSTS ?? '').split(',');
+  new HostCheck({ host, port: wanted, extra }); // a bad name fails here, before anything starts
   const fb = await createApp(appOptions);
   let server: ServerType;
+  // Set once listening (the port is known then); every request is checked against it first.
+  let hosts: HostCheck | undefined;
+  const fetch: typeof fb.fetch = (req, env, ...rest) => {
+    const header = (env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers.host;
+    if (hosts && !hosts.allows(header)) {
+      const err = hosts.refusal(header!);
+      return new Response(JSON.stringify(err.body()), { status: 421, headers: { 'Content-Type': 'application/json' } });
+    }
+    return fb.fetch(req, env, ...rest);
+  };
   const port = await new Promise<number>((done, fail) => {
-    server = serve({ fetch: fb.fetch, port: wanted, hostname: host }, (info) => done(info.port));
+    server = serve({ fetch, port: wanted, hostname: host }, (info) => {
+      hosts = new HostCheck({ host, port: info.port, extra });
+      done(info.port);
+    });
     server.once('error', (e) => fail(e));
   }).catch(async (e) => {
     await fb.close();

@@ -11,6 +11,7 @@ import type { QueryResult } from '../../src/engine/engine.js';
 import { didYouMean, hasErrors } from '../../src/lang/diagnostics.js';
 import { engineReason } from '../../src/project.js';
 import { buildTrainingSet } from '../../src/training-set.js';
+import { bearerAuth } from '../auth/index.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, diagnosticsJson, loadSource, loadValidSource } from '../projects/index.js';
@@ -26,6 +27,17 @@ export function compileRoutes(ctx: ServerContext): Hono {
   const path = optional(string({ min: 1, max: 1024 }));
 
   const checkBody = object({ source, path, data: optional(boolean()) });
+  // Files the operator did not publish are read for a request only with the token: check and
+  // compile read data (for column types) only then, and a training set from FDL sent in the request needs it.
+  const auth = bearerAuth({ token: ctx.token });
+  const authorized = (c: Context) =>
+    auth(c, async () => {}).then(
+      () => true,
+      () => false,
+    );
+  const skipped = ctx.token
+    ? "data checks were skipped (column names and types are not checked against the files): send 'Authorization: Bearer <token>' to check against the data"
+    : 'data checks were skipped (column names and types are not checked against the files): this server reads data files for check and compile only with a token (FEATUREBOOK_TOKEN)';
   const compileBody = object({ source, path, object: optional(string({ min: 1, max: 200 })) });
   const trainingSetBody = object(
     {
@@ -45,19 +57,23 @@ export function compileRoutes(ctx: ServerContext): Hono {
   app.post('/v1/check', async (c) => {
     const body = await parseBody(c, checkBody);
     // `data: false` checks names only, without reading the data for column types.
-    // Column types come from the short lane (never behind a training set); without data, no DuckDB at all.
-    const p =
-      body.data === false
-        ? await loadSource(ctx.root, undefined, body.source, body.path)
-        : await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the check' }, (e) => loadSource(ctx.root, e, body.source, body.path));
-    return c.json(ctx.root.redactJson({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics) }));
+    // Column types come from the short lane (never behind a training set); without data (or the token), no DuckDB at all.
+    const data = body.data !== false && (await authorized(c));
+    const p = data
+      ? await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the check' }, (e) => loadSource(ctx.root, e, body.source, body.path))
+      : await loadSource(ctx.root, undefined, body.source, body.path);
+    return c.json(ctx.root.redactJson({ ok: !hasErrors(p.diagnostics), diagnostics: diagnosticsJson(p.diagnostics), ...(data || body.data === false ? {} : { note: skipped }) }));
   });
 
   app.post('/v1/compile', async (c) => {
     const body = await parseBody(c, compileBody);
-    const p = await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the compile' }, (e) => loadSource(ctx.root, e, body.source, body.path));
+    const data = await authorized(c);
+    const p = data
+      ? await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'the compile' }, (e) => loadSource(ctx.root, e, body.source, body.path))
+      : await loadSource(ctx.root, undefined, body.source, body.path);
     const diagnostics = diagnosticsJson(p.diagnostics);
-    if (!p.plan) return c.json(ctx.root.redactJson({ ok: false, sql: {}, diagnostics }));
+    const note = data ? {} : { note: skipped };
+    if (!p.plan) return c.json(ctx.root.redactJson({ ok: false, sql: {}, diagnostics, ...note }));
     let sql: Record<string, string>;
     try {
       sql = compileObjects(p.plan);
@@ -73,7 +89,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
       }
       sql = { [body.object]: one };
     }
-    return c.json(ctx.root.redactJson({ ok: true, sql, diagnostics }));
+    return c.json(ctx.root.redactJson({ ok: true, sql, diagnostics, ...note }));
   });
 
   app.post('/v1/training-sets/:name', async (c) => {
@@ -85,6 +101,15 @@ export function compileRoutes(ctx: ServerContext): Hono {
       if (!pv) throw new ApiError(404, 'not_found', `project '${body.project}' has not been published`, { field: 'project' });
       plan = pv.plan;
     } else {
+      // FDL sent in the request may name any file under the data root: only with the token (401, or 404 when the server has none).
+      try {
+        await auth(c, async () => {});
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        const why = "a training set from FDL sent in 'source' reads data files the operator did not publish";
+        const fix = ctx.token ? "send 'Authorization: Bearer <token>'" : 'start the server with FEATUREBOOK_TOKEN and send it';
+        throw new ApiError(err.status as 401 | 404, err.code, `${why}: ${fix}, or build a published project with 'project'`, { field: 'source', ...(err.headers ? { headers: err.headers } : {}) });
+      }
       plan = (await ctx.engine.run('short', { signal: c.req.raw.signal, what: 'loading the project' }, (e) => loadValidSource(ctx.root, e, body.source!, body.path))).plan;
     }
     const set = plan.trainingSets.find((t) => t.name === name);

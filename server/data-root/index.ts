@@ -12,6 +12,8 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../errors/index.js';
 
 const GLOB = /[*?[\]{}]/;
+const HIDDEN_RULE = "hidden files and folders (names starting with '.') are never read on this server";
+const HIDDEN = (name: string) => `'${name.slice(0, 80)}' is hidden: ${HIDDEN_RULE}; put the data in a file whose path has no such name`;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** How many directory entries a glob check may visit before refusing. */
 const MAX_GLOB_ENTRIES = 20_000;
@@ -100,11 +102,17 @@ export class DataRoot {
     return text;
   }
 
-  /** A JSON value with `redact` applied to every string in it. */
-  redactJson<T>(v: T): T {
+  /**
+   * A JSON value with `redact` applied to every string in it; `outside`:
+   * absolute paths elsewhere (a CLI-published project's folder) to show
+   * relative to the root as well (`../../home/me/proj`).
+   */
+  redactJson<T>(v: T, outside: readonly string[] = []): T {
     if (v === undefined) return v;
     const json = JSON.stringify(v);
-    const out = this.redact(json);
+    let out = this.redact(json);
+    const q = (s: string) => JSON.stringify(s).slice(1, -1);
+    for (const p of [...outside].filter((x) => isAbsolute(x) && x.length > 1).sort((a, b) => b.length - a.length)) out = out.replaceAll(q(p), q(this.relative(p)));
     return out === json ? v : (JSON.parse(out) as T);
   }
 
@@ -122,10 +130,22 @@ export class DataRoot {
     return [this.path, this.real].some((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep));
   }
 
+  /** The first hidden name (starting with '.') on the way from the root to `p`, if any. */
+  private hidden(p: string): string | undefined {
+    const r = [this.real, this.path].find((x) => p === x || p.startsWith(x.endsWith(sep) ? x : x + sep));
+    if (r === undefined) return undefined;
+    return p
+      .slice(r.length)
+      .split(/[\\/]/)
+      .find((x) => x.startsWith('.'));
+  }
+
   /**
    * Why absolute path (or glob) `p` may not be read, or undefined when it may.
-   * Refuses URLs, `..` segments, paths outside the root, and symlinks that
-   * lead out of it (for globs: escaping links the glob could reach).
+   * Refuses URLs, `..` segments, paths outside the root, hidden files and
+   * folders (a name starting with '.', such as `.env`: never read, not even
+   * through a symlink or a glob), and symlinks that lead out of the root
+   * (for globs: escaping links the glob could reach).
    */
   check(p: string): string | undefined {
     if (URL_LIKE.test(p)) return 'remote paths are not allowed on this server; put the data under the data root';
@@ -133,6 +153,8 @@ export class DataRoot {
     if (p.includes('\0')) return 'the path contains a NUL character';
     if (p.split(/[\\/]/).includes('..')) return "'..' is not allowed in data paths on this server";
     if (!this.inside(p)) return `the path is outside the server's data root`;
+    const dot = this.hidden(p);
+    if (dot !== undefined) return HIDDEN(dot);
     const parts = p.split(sep);
     const g = parts.findIndex((x) => GLOB.test(x));
     const fixed = g < 0 ? p : parts.slice(0, g).join(sep) || sep;
@@ -142,6 +164,8 @@ export class DataRoot {
       try {
         const real = realpathSync(probe);
         if (!this.inside(real)) return `the path leads outside the server's data root through a symlink`;
+        const hid = this.hidden(real);
+        if (hid !== undefined) return `the path leads to a hidden file or folder ('${hid}') through a symlink; ${HIDDEN_RULE}`;
         break;
       } catch {
         const up = probe.slice(0, probe.lastIndexOf(sep)) || sep;
@@ -177,6 +201,7 @@ export class DataRoot {
         } catch {
           continue;
         }
+        if (n.startsWith('.') && (st.isDirectory() ? level < depth : matches.test(p))) return `the glob could match the hidden ${st.isDirectory() ? 'folder' : 'file'} '${n}'; ${HIDDEN_RULE}: narrow the glob`;
         if (st.isSymbolicLink()) {
           let real: string;
           let isDir: boolean;

@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'busy'
   | 'query_timeout'
   | 'cancelled'
+  | 'host_not_allowed'
   | 'internal';
 
 export interface ErrorBody {

@@ -240,18 +240,18 @@ export class PredLog {
 
   /**
    * Appends entries to `fb:{P}:predlog:<model>` (one XADD each, in one round
-   * trip), trimmed with `MAXLEN ~` to the length and byte caps. Resolves to
-   * the number of entries dropped for being too large.
+   * trip), trimmed with `MAXLEN ~` to the length and byte caps. Entries
+   * too large to log are left out and counted with `dropped` (at once).
    */
-  async append(redis: Redis, keys: Keys, project: string, model: string, entries: PredLogEntry[]): Promise<{ tooLarge: number }> {
+  async append(redis: Redis, keys: Keys, project: string, model: string, entries: PredLogEntry[], dropped?: (tooLarge: number) => void): Promise<void> {
     const key = keys.predlog(project, model);
     const kept = [];
     for (const e of entries) {
       const f = this.fields(e);
       if (f) kept.push(f);
     }
-    const tooLarge = entries.length - kept.length;
-    if (!kept.length) return { tooLarge };
+    if (kept.length < entries.length) dropped?.(entries.length - kept.length);
+    if (!kept.length) return;
     const cap = this.cap(
       key,
       kept.map((f) => f.bytes),
@@ -261,7 +261,6 @@ export class PredLog {
     const res = await guard(redis, () => p.exec());
     const failed = res?.find(([err]) => err);
     if (failed) throw redisError(failed[0]);
-    return { tooLarge };
   }
 }
 

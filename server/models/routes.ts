@@ -193,15 +193,12 @@ export function modelRoutes(ctx: ServerContext, opts: { predlog?: Partial<PredLo
     }));
     // Sent before the answer, not awaited: the commands are on the wire before the answer is,
     // and the answer does not wait for Redis's reply. Dropped entries are counted (and logged, throttled).
-    predlog.append(ctx.redis!.main, registry.keys, pv.project, m.name, log).then(
-      (r) => r.tooLarge && ctx.metrics.predlogDropped.inc(tooLarge, r.tooLarge),
-      (err) => {
-        ctx.metrics.predlogDropped.inc({ reason: dropReason(err) }, log.length);
-        if (Date.now() - dropLoggedAt < 10_000) return;
-        dropLoggedAt = Date.now();
-        ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message} (counted in featurebook_predlog_dropped_total)`);
-      },
-    );
+    predlog.append(ctx.redis!.main, registry.keys, pv.project, m.name, log, (n) => ctx.metrics.predlogDropped.inc(tooLarge, n)).catch((err) => {
+      ctx.metrics.predlogDropped.inc({ reason: dropReason(err) }, log.length);
+      if (Date.now() - dropLoggedAt < 10_000) return;
+      dropLoggedAt = Date.now();
+      ctx.log(`featurebook serve: could not append to the prediction log of ${pv.project}.${m.name}: ${(err as Error).message} (counted in featurebook_predlog_dropped_total)`);
+    });
     return c.json({
       project: pv.project,
       model: m.name,

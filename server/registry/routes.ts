@@ -94,7 +94,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
       sql: pv.sql,
       versions,
       materialized: live,
-    }));
+    }, [pv.plan.baseDir, ...(pv.file ? [pv.file] : [])]));
   });
 
   return app;

@@ -614,10 +614,11 @@ export function sourceSql(plan: ProjectPlan, name: string, opts: EmitOptions = {
 
 /** Compiled SQL for every object (or one), keyed by name: sources, views (as of now), training sets. */
 export function compileObjects(plan: ProjectPlan, opts: MaterializeOptions & { object?: string } = {}): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Entries, then fromEntries: an object named `__proto__` becomes an own field, not the prototype.
+  const out: [string, string][] = [];
   const want = (n: string) => opts.object === undefined || opts.object === n;
-  for (const s of plan.sources) if (want(s.name)) out[s.name] = sourceSql(plan, s.name, opts);
-  for (const v of plan.views) if (want(v.name)) out[v.name] = materializeSql(plan, v.name, opts);
-  for (const t of plan.trainingSets) if (want(t.name)) out[t.name] = trainingSetSql(plan, t.name, opts);
-  return out;
+  for (const s of plan.sources) if (want(s.name)) out.push([s.name, sourceSql(plan, s.name, opts)]);
+  for (const v of plan.views) if (want(v.name)) out.push([v.name, materializeSql(plan, v.name, opts)]);
+  for (const t of plan.trainingSets) if (want(t.name)) out.push([t.name, trainingSetSql(plan, t.name, opts)]);
+  return Object.fromEntries(out);
 }

@@ -124,7 +124,7 @@ describe('training sets', () => {
   test('Arrow IPC stream on request', async () => {
     const r = await fb.app.request('/v1/training-sets/train', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream' },
+      headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ source: DEMO }),
     });
     assert.equal(r.status, 200);

@@ -5,13 +5,16 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../../server/http.js';
 import { createApp, type FeaturebookApp } from '../../server/app.js';
 import { compileObjects } from '../../src/compile/emit-sql.js';
 import { loadProject } from '../../src/project.js';
 import { Keys } from '../../server/redis/index.js';
 import { MAX_CACHED_CURRENT, Registry } from '../../server/registry/index.js';
 import { RedisHarness } from './redis-harness.js';
-import { DEMO, DataDir, TOKEN, eventually, post, writeDemoData } from './helpers.js';
+import { DEMO, DataDir, TOKEN, eventually, post, rawRequest, writeDemoData } from './helpers.js';
 import { mlpOnnx, projectFiles, T } from '../model/fixture.js';
 
 let redis: RedisHarness;
@@ -169,6 +172,9 @@ describe('re-publishing identical text', () => {
       assert.match(again.body.error.message, /outside the server's data root/);
       assert.match(again.body.error.message, /change the text \(a comment will do\)/);
       assert.ok(!JSON.stringify(again.body).includes(outside.dir), 'no absolute paths');
+      const page = await (await fb.app.request('/v1/projects/from_cli')).json();
+      assert.equal(page.file, `../${outside.dir.split('/').pop()}/project.fdl`);
+      assert.ok(!JSON.stringify(page).includes(outside.dir), 'the project page shows no absolute paths');
       // The suggested fix works.
       const changed = await post(fb.app, '/v1/publish', { source: source + '# published from the data root\n' });
       assert.equal(changed.status, 201, JSON.stringify(changed.body));
@@ -238,5 +244,125 @@ describe('/v1/predict and the prediction log are bounded', () => {
     logs.push(`predlog after 2000 entries of ~1.7 KB: ${len} entries, ${bytes} bytes`);
     assert.ok(len > 0 && len < 300, `length ${len} (2000 appended)`);
     assert.ok(bytes < 2 * MAX_BYTES, `stream uses ${bytes} bytes (cap ${MAX_BYTES})`);
+  });
+});
+
+describe('unpublished files are not readable without the token', () => {
+  const SECRET = 'SECRET_KEY=hunter2';
+  const envSource = DEMO.replace('project demo', 'project leak').replace('"data/labels.csv"', '".env" format csv');
+  before(() => {
+    data.write('.env', SECRET + '\nOTHER=1\n');
+    data.write('data/.hidden/x.csv', 'user_id,ts\nu1,2024-01-01\n');
+    data.write('data/.env.csv', SECRET + '\n');
+    symlinkSync(join(data.dir, '.env'), join(data.dir, 'data/env-link.csv'));
+  });
+
+  test('a training set from FDL sent in the request needs the token (401), and names the way out', async () => {
+    const r = await post(fb.app, '/v1/training-sets/train', { source: envSource }, { token: null });
+    assert.equal(r.status, 401, JSON.stringify(r.body));
+    assert.equal(r.body.error.field, 'source');
+    assert.match(r.body.error.message, /Authorization: Bearer/);
+    assert.match(r.body.error.message, /'project'/);
+    assert.ok(!JSON.stringify(r.body).includes('hunter2'));
+    const wrong = await post(fb.app, '/v1/training-sets/train', { source: DEMO }, { token: 'wrong-token' });
+    assert.equal(wrong.status, 401);
+    // A published project needs no token.
+    assert.equal((await post(fb.app, '/v1/training-sets/train', { project: 'demo' }, { token: null })).status, 200);
+  });
+
+  test('without a configured token, training sets from request FDL are off (404 disabled)', async () => {
+    const bare = await createApp({ dataRoot: data.dir, redisUrl: undefined, token: undefined, threads: 1, log: () => {} });
+    try {
+      const r = await post(bare.app, '/v1/training-sets/train', { source: DEMO }, { token: null });
+      assert.equal(r.status, 404, JSON.stringify(r.body));
+      assert.equal(r.body.error.code, 'disabled');
+      assert.match(r.body.error.message, /FEATUREBOOK_TOKEN/);
+      const check = await post(bare.app, '/v1/check', { source: envSource }, { token: null });
+      assert.equal(check.status, 200);
+      assert.match(check.body.note, /data checks were skipped/);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  test('hidden files are never read, even with the token: direct, in a hidden folder, by glob, through a symlink', async () => {
+    const cases = [
+      ['".env" format csv', /'\.env' is hidden/],
+      ['"data/.hidden/x.csv"', /'\.hidden' is hidden/],
+      ['"data/*.csv"', /hidden file '\.env\.csv'/],
+      ['"data/env-link.csv"', /hidden file or folder \('\.env'\) through a symlink/],
+    ] as const;
+    for (const [path, why] of cases) {
+      const src = DEMO.replace('project demo', 'project leak').replace('"data/labels.csv"', path);
+      for (const route of ['/v1/training-sets/train', '/v1/check']) {
+        const r = await post(fb.app, route, { source: src });
+        const text = JSON.stringify(r.body);
+        assert.ok(!text.includes('hunter2') && !text.includes('SECRET_KEY'), `${route} ${path}: ${text}`);
+        assert.match(text, why, `${route} ${path}: ${text}`);
+        assert.match(text, /never read on this server/);
+      }
+    }
+  });
+
+  test('/v1/check and /v1/compile without the token read no data, say so, and echo nothing from files', async () => {
+    const check = await post(fb.app, '/v1/check', { source: envSource }, { token: null });
+    assert.equal(check.status, 200, JSON.stringify(check.body));
+    assert.match(check.body.note, /data checks were skipped.*Authorization: Bearer/);
+    assert.ok(!JSON.stringify(check.body).includes('hunter2'));
+    // A missing file is not even looked at.
+    const missing = await post(fb.app, '/v1/check', { source: DEMO.replace('data/tx.csv', 'data/absent.csv') }, { token: null });
+    assert.equal(missing.body.ok, true, JSON.stringify(missing.body));
+    const compiled = await post(fb.app, '/v1/compile', { source: envSource, object: 'user_spend' }, { token: null });
+    assert.equal(compiled.status, 200, JSON.stringify(compiled.body));
+    assert.match(compiled.body.note, /data checks were skipped/);
+    // With the token, the data is checked as before (and no note).
+    const authed = await post(fb.app, '/v1/check', { source: DEMO.replace('data/tx.csv', 'data/absent.csv') });
+    assert.equal(authed.body.ok, false);
+    assert.equal(authed.body.note, undefined);
+  });
+});
+
+describe('the Host header must be one of the server\'s names', () => {
+  test('a forged Host is 421 host_not_allowed; loopback names and configured ones are served', async () => {
+    const s = await startServer({ host: '127.0.0.1', port: 0, dataRoot: data.dir, redisUrl: undefined, log: () => {}, allowedHosts: ['features.internal'] });
+    try {
+      const forged = await rawRequest(s.port, { path: '/health', host: 'evil.example' });
+      assert.equal(forged.status, 421);
+      assert.equal(forged.body.error.code, 'host_not_allowed');
+      assert.match(forged.body.error.message, /--allowed-hosts/);
+      const rebinding = await rawRequest(s.port, { path: '/v1/check', method: 'POST', host: `attacker.example:${s.port}`, body: JSON.stringify({ source: 'project x' }) });
+      assert.equal(rebinding.status, 421);
+      assert.equal((await rawRequest(s.port, { path: '/health', host: `localhost:${s.port}` })).status, 200);
+      assert.equal((await rawRequest(s.port, { path: '/health', host: `127.0.0.1:${s.port}` })).status, 200);
+      assert.equal((await rawRequest(s.port, { path: '/health', host: `[::1]:${s.port}` })).status, 200);
+      assert.equal((await rawRequest(s.port, { path: '/health', host: 'FEATURES.internal' })).status, 200);
+      assert.equal((await rawRequest(s.port, { path: '/health', host: `localhost:${s.port + 1}` })).status, 421, 'another port');
+      assert.equal((await fetch(`${s.url}/health`)).status, 200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test("'*' turns the check off; a malformed name is refused at start", async () => {
+    const s = await startServer({ host: '127.0.0.1', port: 0, dataRoot: data.dir, redisUrl: undefined, log: () => {}, allowedHosts: ['*'] });
+    try {
+      assert.equal((await rawRequest(s.port, { path: '/health', host: 'anything.example' })).status, 200);
+    } finally {
+      await s.close();
+    }
+    await assert.rejects(startServer({ host: '127.0.0.1', port: 0, dataRoot: data.dir, redisUrl: undefined, allowedHosts: ['bad host/x'] }), /is not a host name/);
+  });
+});
+
+describe('prototype names inside FDL', () => {
+  test("a feature block named __proto__ compiles, publishes and is found like any other name", async () => {
+    const src = DEMO.replace('project demo', 'project protos').replaceAll('merchant_risk', '__proto__');
+    const all = await post(fb.app, '/v1/compile', { source: src });
+    assert.equal(all.status, 200, JSON.stringify(all.body).slice(0, 300));
+    assert.ok(Object.hasOwn(all.body.sql, '__proto__'), Object.keys(all.body.sql).join(', '));
+    const one = await post(fb.app, '/v1/compile', { source: src, object: '__proto__' });
+    assert.equal(one.status, 200);
+    assert.match(one.body.sql.__proto__, /merchant_id/);
+    assert.equal((await post(fb.app, '/v1/compile', { source: src, object: 'constructor' })).status, 404);
   });
 });

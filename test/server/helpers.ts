@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { request } from 'node:http';
 import type { Hono } from 'hono';
 
 export const TOKEN = 'test-token-123';
@@ -115,4 +116,26 @@ export async function eventually<T>(fn: () => Promise<T>, ms = 5000, what = 'con
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A raw HTTP request with any Host header (fetch would not send a forged one). */
+export function rawRequest(port: number, opts: { method?: string; path: string; host?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: { ...(opts.host !== undefined ? { host: opts.host } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => {
+        let body: unknown = text;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          /* not JSON */
+        }
+        done({ status: res.statusCode!, body });
+      });
+    });
+    req.on('error', fail);
+    req.end(opts.body);
+  });
 }
