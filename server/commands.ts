@@ -3,6 +3,7 @@
  *
  *   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR] [--predlog-max-len N]
  *                     [--predlog-entry-bytes N] [--predlog-max-bytes N] [--allowed-hosts a,b]
+ *                     [--query-timeout 30s] [--query-concurrency 2] [--duckdb-memory 25%]
  *   featurebook publish FILE --redis URL [--force]
  *   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL
  *
@@ -18,7 +19,8 @@ import type { ProjectPlan } from '../src/compile/plan.js';
 import { didYouMean, formatDiagnostic, hasErrors } from '../src/lang/diagnostics.js';
 import { engineReason, loadProject } from '../src/project.js';
 import { startServer, type RunningServer } from './http.js';
-import { ServerEngine } from './engine/index.js';
+import { parseMemoryLimit, ServerEngine } from './engine/index.js';
+import type { AppOptions } from './app.js';
 import { ApiError } from './errors/index.js';
 import { asOfTime, OnlineStore } from './online-store/index.js';
 import { connect, Keys, redactUrl, whenReady, type Redis } from './redis/index.js';
@@ -183,6 +185,35 @@ export function runMaterialize(argv: string[]): Promise<number> {
   });
 }
 
+/** `--query-timeout` (or FEATUREBOOK_QUERY_TIMEOUT_MS), `--query-concurrency`, `--duckdb-memory` (or FEATUREBOOK_DUCKDB_MEMORY). */
+function engineFlags(values: Record<string, string | boolean | undefined>): NonNullable<AppOptions['engine']> {
+  const out: NonNullable<AppOptions['engine']> = {};
+  const timeout = values['query-timeout'] as string | undefined;
+  const envTimeout = process.env.FEATUREBOOK_QUERY_TIMEOUT_MS;
+  if (timeout !== undefined) {
+    // A number alone is milliseconds, like FEATUREBOOK_QUERY_TIMEOUT_MS; 0 turns the limit off.
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(timeout.trim());
+    if (!m) throw new UsageError(`--query-timeout must be a duration such as 30s, 2m or 45000 (milliseconds), or 0 for none; got '${timeout}'`);
+    out.queryTimeoutMs = Math.round(Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1));
+  } else if (envTimeout !== undefined && envTimeout !== '') {
+    if (!/^\d+$/.test(envTimeout)) throw new UsageError(`FEATUREBOOK_QUERY_TIMEOUT_MS must be a whole number of milliseconds (0 for none), got '${envTimeout}'`);
+    out.queryTimeoutMs = Number(envTimeout);
+  }
+  const conc = values['query-concurrency'] as string | undefined;
+  if (conc !== undefined) {
+    const n = Number(conc);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--query-concurrency must be a whole number from 1 to 64, got '${conc}'`);
+    out.queryConcurrency = n;
+  }
+  const mem = (values['duckdb-memory'] as string | undefined) ?? (process.env.FEATUREBOOK_DUCKDB_MEMORY || undefined);
+  if (mem !== undefined) {
+    const limit = parseMemoryLimit(mem);
+    if (!limit) throw new UsageError(`--duckdb-memory must be a size such as 4GB or 512MB, or a share of the memory such as 25%; got '${mem}'`);
+    out.memoryLimit = limit;
+  }
+  return out;
+}
+
 /** `featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]`; runs until SIGINT or SIGTERM. */
 export function runServe(argv: string[]): Promise<number> {
   return run('serve', async () => {
@@ -197,6 +228,9 @@ export function runServe(argv: string[]): Promise<number> {
         'predlog-entry-bytes': { type: 'string' },
         'predlog-max-bytes': { type: 'string' },
         'allowed-hosts': { type: 'string' },
+        'query-timeout': { type: 'string' },
+        'query-concurrency': { type: 'string' },
+        'duckdb-memory': { type: 'string' },
       },
       [],
     );
@@ -210,6 +244,7 @@ export function runServe(argv: string[]): Promise<number> {
     const cap = positive('predlog-max-len');
     const entryBytes = positive('predlog-entry-bytes');
     const maxBytes = positive('predlog-max-bytes');
+    const engine = engineFlags(values);
     const port = values.port === undefined ? 8787 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
     const host = (values.host as string | undefined) ?? '127.0.0.1';
@@ -218,7 +253,7 @@ export function runServe(argv: string[]): Promise<number> {
     const dataRoot = (values['data-root'] as string | undefined) ?? process.env.FEATUREBOOK_DATA_ROOT ?? process.cwd();
     let s: RunningServer;
     try {
-      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}), ...(entryBytes ? { predlogEntryBytes: entryBytes } : {}), ...(maxBytes ? { predlogMaxBytes: maxBytes } : {}), ...(typeof values['allowed-hosts'] === 'string' ? { allowedHosts: values['allowed-hosts'].split(',') } : {}) });
+      s = await startServer({ host, port, dataRoot, ...(redisUrl ? { redisUrl } : {}), ...(cap ? { predlogMaxLen: cap } : {}), ...(entryBytes ? { predlogEntryBytes: entryBytes } : {}), ...(maxBytes ? { predlogMaxBytes: maxBytes } : {}), ...(typeof values['allowed-hosts'] === 'string' ? { allowedHosts: values['allowed-hosts'].split(',') } : {}), engine });
     } catch (e) {
       throw new Failure((e as Error).message);
     }

@@ -47,12 +47,27 @@ export const DEFAULT_QUERY_CONCURRENCY = 2;
 /** Most requests waiting for one short-lane connection before the answer is 503 `busy`. */
 export const SHORT_QUEUE = 64;
 
-/** A quarter of the machine's memory (of the container's, where it is limited), as a DuckDB size. */
-export function defaultMemoryLimit(): string {
+/** The machine's memory, or the container's where it is limited, in bytes. */
+export function memoryBytes(): number {
   // process.constrainedMemory: the cgroup's limit (0, undefined or a huge number where there is none).
   const limit = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.() ?? 0;
-  const bytes = Math.min(totalmem(), limit > 0 ? limit : Infinity);
-  return `${Math.max(64, Math.floor(bytes / 4 / 2 ** 20))}MiB`;
+  return Math.min(totalmem(), limit > 0 ? limit : Infinity);
+}
+
+/** A quarter of `memoryBytes()`, as a DuckDB size. */
+export function defaultMemoryLimit(): string {
+  return `${Math.max(64, Math.floor(memoryBytes() / 4 / 2 ** 20))}MiB`;
+}
+
+/** `4GB`, `512MiB`, `25%` → a DuckDB memory_limit; undefined for anything else. */
+export function parseMemoryLimit(s: string): string | undefined {
+  const t = s.trim();
+  const pct = /^(\d+(?:\.\d+)?)%$/.exec(t);
+  if (pct) {
+    const p = Number(pct[1]);
+    return p > 0 && p <= 100 ? `${Math.max(64, Math.floor((memoryBytes() * p) / 100 / 2 ** 20))}MiB` : undefined;
+  }
+  return /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(t) ? t : undefined;
 }
 
 /** Something that can stream a query's rows in chunks (row-major, values normalized). */

@@ -31,6 +31,7 @@ Usage:
   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL
                                                       write online feature values to Redis
   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]
+                    [--query-timeout 30s] [--query-concurrency 2] [--duckdb-memory 25%]
                                                       run the HTTP server
   featurebook fit FILE MODEL [--out PATH]             train a built-in model, write its .onnx (default models/MODEL.onnx)
   featurebook predict FILE MODEL --input PATH --out PATH [--model PATH]
