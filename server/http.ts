@@ -26,7 +26,7 @@ export interface RunningServer {
  */
 export async function startServer(opts: AppOptions & { host: string; port: number }): Promise<RunningServer> {
   const { host, port: wanted, ...appOptions } = opts;
-  const fb = await createApp(appOptions);
+  const fb = await createApp({ listenHost: host, ...appOptions });
   let server: ServerType;
   const port = await new Promise<number>((done, fail) => {
     server = serve({ fetch: fb.fetch, port: wanted, hostname: host }, (info) => done(info.port));
