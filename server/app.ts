@@ -1,7 +1,7 @@
 /**
  * The HTTP app (docs/http-api.md): middleware, then one router per feature.
  *
- *   metrics → [bearer auth on 🔒 routes] → read body (size limit) → validate → handler
+ *   security headers → failed-token limit → metrics → [bearer auth on 🔒 routes] → read body (size limit) → validate → handler
  *
  * `createApp` wires the data root, the locked DuckDB engine and, when a
  * Redis URL is given, the registry (subscribed to publish announcements)
@@ -10,7 +10,7 @@
  */
 import { Hono } from 'hono';
 import { VERSION } from '../src/cli/main.js';
-import { assertValidToken } from './auth/index.js';
+import { assertValidToken, configuredToken, FailureLimiter, limitFailedTokens, metricsAuth, securityHeaders } from './auth/index.js';
 import { compileRoutes } from './compile/routes.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { DataRoot } from './data-root/index.js';
@@ -30,8 +30,12 @@ export interface AppOptions {
   dataRoot?: string;
   /** Redis URL; without one the registry and online routes answer 503. Default: REDIS_URL. */
   redisUrl?: string;
-  /** Bearer token for 🔒 routes; without one they are off. Default: FEATUREBOOK_TOKEN. */
+  /** Bearer token for 🔒 routes; without one (or only whitespace) they are off. Default: FEATUREBOOK_TOKEN. */
   token?: string;
+  /** The address the server listens on: /metrics is open on a loopback one (the default), else needs a token. */
+  listenHost?: string;
+  /** Bearer token for /metrics when not on loopback. Default: FEATUREBOOK_METRICS_TOKEN, else `token`. */
+  metricsToken?: string;
   /** Key prefix in Redis (default `fb`). */
   prefix?: string;
   limits?: Partial<Limits>;
@@ -75,6 +79,8 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   const redisUrl = 'redisUrl' in options ? options.redisUrl : env.REDIS_URL;
   // Before DuckDB and Redis are opened: a bad token must fail at once, leaving nothing open.
   assertValidToken(token);
+  const metricsToken = 'metricsToken' in options ? options.metricsToken : env.FEATUREBOOK_METRICS_TOKEN;
+  assertValidToken(metricsToken, 'FEATUREBOOK_METRICS_TOKEN');
   const engine = await ServerEngine.create({
     allowedDirectories: root.allowedDirectories,
     ...(options.threads ? { threads: options.threads } : {}),
@@ -85,7 +91,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   });
 
   let closed = false;
-  const ctx: ServerContext = { root, engine, limits, token: token || undefined, log, metrics: undefined as never };
+  const ctx: ServerContext = { root, engine, limits, token: configuredToken(token), log, metrics: undefined as never };
   ctx.metrics = new Metrics(() => (ctx.redis ? (ctx.redis.main.status === 'ready' && ctx.redis.reader.status === 'ready' ? 1 : 0) : undefined));
 
   if (redisUrl) {
@@ -123,13 +129,14 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   const app = new Hono();
   app.onError(onError(log, (v) => root.redactJson(v)));
   app.notFound(notFound);
-  app.use('*', ctx.metrics.middleware());
+  app.use('*', securityHeaders(), limitFailedTokens(new FailureLimiter()), ctx.metrics.middleware());
   app.get('/health', async (c) => {
     // A PING bounded to 1 s: a connected Redis that hangs is not "up".
     const redis = ctx.redis ? await redisHealth([ctx.redis.main, ctx.redis.reader], 1000) : 'down';
     return c.json({ status: !ctx.redis || redis === 'up' ? 'ok' : 'degraded', redis, version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });
   });
-  app.get('/metrics', (c) => c.text(ctx.metrics.text(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
+  const metricsGuard = metricsAuth({ listenHost: options.listenHost, token: ctx.token, metricsToken });
+  app.get('/metrics', metricsGuard, (c) => c.text(ctx.metrics.text(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
 
   app.route('/', compileRoutes(ctx));
   app.route('/', registryRoutes(ctx));

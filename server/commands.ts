@@ -18,6 +18,7 @@ import { compileObjects, EmitError } from '../src/compile/emit-sql.js';
 import type { ProjectPlan } from '../src/compile/plan.js';
 import { didYouMean, formatDiagnostic, hasErrors } from '../src/lang/diagnostics.js';
 import { engineReason, loadProject } from '../src/project.js';
+import { configuredToken } from './auth/index.js';
 import { startServer, type RunningServer } from './http.js';
 import { parseMemoryLimit, ServerEngine } from './engine/index.js';
 import type { AppOptions } from './app.js';
@@ -257,11 +258,11 @@ export function runServe(argv: string[]): Promise<number> {
     } catch (e) {
       throw new Failure((e as Error).message);
     }
-    const token = process.env.FEATUREBOOK_TOKEN;
+    const token = configuredToken(process.env.FEATUREBOOK_TOKEN); // whitespace only: off, as the routes are
     out(`featurebook serve: listening on ${s.url}`);
     err(
       `featurebook serve: data root ${resolve(dataRoot)}; ${redisUrl ? `Redis ${redactUrl(redisUrl)}` : 'no Redis (registry and online routes answer 503)'}; ` +
-        `${token ? 'publish and materialize need the bearer token' : 'publish and materialize are off (set FEATUREBOOK_TOKEN)'}`,
+        `${token ? 'publish and materialize need the bearer token' : `publish and materialize are off (${process.env.FEATUREBOOK_TOKEN ? 'FEATUREBOOK_TOKEN is only whitespace' : 'set FEATUREBOOK_TOKEN'})`}`,
     );
     await new Promise<void>((done) => {
       const stop = () => {

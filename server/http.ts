@@ -30,7 +30,7 @@ export async function startServer(opts: AppOptions & { host: string; port: numbe
   const { host, port: wanted, allowedHosts, ...appOptions } = opts;
   const extra = allowedHosts ?? (process.env.FEATUREBOOK_ALLOWED_HOSTS ?? '').split(',');
   new HostCheck({ host, port: wanted, extra }); // a bad name fails here, before anything starts
-  const fb = await createApp(appOptions);
+  const fb = await createApp({ listenHost: host, ...appOptions });
   let server: ServerType;
   // Set once listening (the port is known then); every request is checked against it first.
   let hosts: HostCheck | undefined;

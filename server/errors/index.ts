@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'body_too_large'
   | 'unauthorized'
+  | 'rate_limited'
   | 'disabled'
   | 'not_found'
   | 'conflict'

@@ -89,7 +89,8 @@ export async function prepareMonitor(engine: Engine, plan: ProjectPlan, name: st
 }
 
 const formatOf = (path: string): 'csv' | 'parquet' | 'json' | undefined => {
-  const m = /\.(csv|parquet|json|jsonl|ndjson)$/i.exec(path);
+  // Compressed like sources may be (DuckDB reads .gz and .zst by their extension).
+  const m = /\.(csv|parquet|json|jsonl|ndjson)(\.gz|\.zst)?$/i.exec(path);
   if (!m) return undefined;
   const x = m[1]!.toLowerCase();
   return x === 'jsonl' || x === 'ndjson' ? 'json' : (x as 'csv' | 'parquet' | 'json');
@@ -104,7 +105,7 @@ export async function readCurrentFile(engine: Engine, plan: ProjectPlan, monitor
   if (!set) throw new DriftError(`monitor '${monitor.name}' refers to training set '${monitor.reference}', which does not exist`);
   const { features } = monitorFeatures(plan, monitor);
   const format = formatOf(path);
-  if (!format) throw new DriftError(`cannot tell the format of --current '${path}'`, 'use a .parquet, .csv or .json file');
+  if (!format) throw new DriftError(`cannot tell the format of --current '${path}'`, 'use a .parquet, .csv or .json file (compressed .csv.gz or .json.gz too)');
   try {
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(CURRENT_TABLE)} AS SELECT * FROM ${d.readFile(path, format)}`);
   } catch (err) {

@@ -47,9 +47,42 @@ export interface Scores {
 }
 
 /** The first line of a runtime error, without ORT's wrapper text. */
-export function ortReason(err: unknown): string {
+export function ortReason(err: unknown, max = 300): string {
   const m = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
-  return m.replace(/^Error: /, '').replace(/^\[[A-Z_]+\] : \d+ : [A-Z_]+ : /, '').slice(0, 300);
+  return m
+    .replace(/^Error: /, '')
+    .replace(/^\[[A-Z_]+\] : \d+ : [A-Z_]+ : /, '')
+    .replace(/^Can't create a session\. ERROR_CODE: \d+, ERROR_MESSAGE: /, '')
+    // The runtime's source location and C++ signature say nothing to a user.
+    .replace(/^\/\S+:\d+ [^()]*\([^]*?\) (?=[A-Z])/, '')
+    .slice(0, max);
+}
+
+/**
+ * A dimension the model fixes. onnxruntime-web reports an unnamed dimension
+ * (sklearn-onnx writes `[?, ?]`) as 4294967295, i.e. -1 as unsigned; a symbolic
+ * one as its name. Those, and 0 or negative sizes, leave the dimension open.
+ */
+const isFixedDim = (d: unknown): d is number => typeof d === 'number' && Number.isInteger(d) && d > 0 && d < 2 ** 31;
+
+/**
+ * What to say about a file ONNX Runtime refused: only bytes that are no ONNX
+ * model at all are asked whether they are one; a model stamped with an opset,
+ * or using an operator version, that this runtime lacks is told so.
+ */
+function loadFailure(err: unknown): { reason: string; hint: string } {
+  const full = ortReason(err, Infinity);
+  const reason = ortReason(err);
+  if (/protobuf parsing failed|ModelProto|not a valid|failed to parse/i.test(full)) return { reason, hint: 'is it an .onnx file? fit the model again or export it anew' };
+  const opset = /Opset (\d+)[^]*?domain (\S+) is till opset (\d+)/i.exec(full);
+  if (opset)
+    return {
+      reason: `it is stamped with opset ${opset[1]} of domain ${opset[2]}, and this ONNX Runtime supports that domain up to opset ${opset[3]}`,
+      hint: `export the model again for opset ${opset[3]} or lower (sklearn-onnx: target_opset)`,
+    };
+  const op = /No Op registered for (\S+) with domain_version of (\d+)/i.exec(full) ?? /Could not find an implementation for (\S+)\((\d+)\)/i.exec(full);
+  if (op) return { reason, hint: `this ONNX Runtime has no operator ${op[1]} at opset ${op[2]}: export the model for another opset (sklearn-onnx: target_opset) or without that operator` };
+  return { reason, hint: 'the file reads as ONNX, but ONNX Runtime cannot run it: export it again, for an older opset if it is new' };
 }
 
 /** An inference session for one model file, checked against the number of inputs it must take. */
@@ -85,7 +118,10 @@ export class Scorer {
         if (/protobuf|parse|Load model|invalid model|ModelProto|failed to load/i.test(ortReason(err))) break;
       }
     }
-    if (!session) throw new ModelError(`${what} is not a model ONNX Runtime can load: ${ortReason(lastErr)}`, 'is it an .onnx file? fit the model again or export it anew');
+    if (!session) {
+      const { reason, hint } = loadFailure(lastErr);
+      throw new ModelError(`${what} is not a model ONNX Runtime can load: ${reason}`, hint);
+    }
     const fail = (msg: string, hint: string): never => {
       void session!.release().catch(() => {});
       throw new ModelError(`${what}: ${msg}`, hint);
@@ -98,7 +134,7 @@ export class Scorer {
       const shape = meta.shape;
       if (shape && shape.length !== 2) fail(`its input '${meta.name}' has shape [${shape.join(', ')}]; featurebook feeds [N, ${k}]`, 'export the model with a 2-D input: rows × features');
       const last = shape?.[1];
-      if (typeof last === 'number' && last !== k)
+      if (isFixedDim(last) && last !== k)
         fail(`its input '${meta.name}' takes ${last} features per row, but the model block lists ${k} inputs`, `list exactly ${last} inputs in the model block, in the order the model was trained on`);
     }
     const outMeta = session.outputMetadata;

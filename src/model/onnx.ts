@@ -106,11 +106,11 @@ export interface Node {
   attributes?: Attribute[];
 }
 
-/** A graph input or output: a tensor of `elem` type; a dim is a size or a symbolic name (`"N"`). */
+/** A graph input or output: a tensor of `elem` type; a dim is a size, a symbolic name (`"N"`) or null (unnamed, as sklearn-onnx writes `?`). */
 export interface ValueInfo {
   name: string;
   elem: number;
-  dims: (number | string)[];
+  dims: (number | string | null)[];
 }
 
 export interface ModelSpec {
@@ -165,7 +165,7 @@ function node(n: Node, i: number): ProtoWriter {
 
 function valueInfo(v: ValueInfo): ProtoWriter {
   const shape = new ProtoWriter();
-  for (const d of v.dims) shape.bytes(1, typeof d === 'number' ? new ProtoWriter().int(1, d) : new ProtoWriter().bytes(2, d));
+  for (const d of v.dims) shape.bytes(1, d === null ? new ProtoWriter() : typeof d === 'number' ? new ProtoWriter().int(1, d) : new ProtoWriter().bytes(2, d));
   const tensorType = new ProtoWriter().int(1, v.elem).bytes(2, shape);
   return new ProtoWriter().bytes(1, v.name).bytes(2, new ProtoWriter().bytes(1, tensorType));
 }

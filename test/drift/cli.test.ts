@@ -93,7 +93,11 @@ describe('the fraud example', () => {
     const engine = await NodeEngine.create({ threads: 1 });
     const current = join(dir, 'current.parquet');
     await engine.exec(`COPY (SELECT * FROM read_parquet('${set}') WHERE label_ts >= TIMESTAMP '2024-05-01') TO '${current}' (FORMAT parquet)`);
+    const gz = join(dir, 'current.csv.gz'); // compressed, as sources may be
+    await engine.exec(`COPY (SELECT * FROM read_parquet('${current}')) TO '${gz}' (FORMAT csv, HEADER true, COMPRESSION gzip)`);
     await engine.close();
+    const c = await cli('drift', fdl, 'fraud_drift', '--current', gz, '--permutations', '0');
+    assert.equal(c.code, 0, c.err);
     const a = await cli('drift', fdl, 'fraud_drift', '--current', current, '--permutations', '0');
     const b = await cli('drift', fdl, 'fraud_drift', '--from', '2024-05-01', '--to', '2024-09-01', '--permutations', '0');
     assert.equal(a.code, 0, a.err);
@@ -116,6 +120,7 @@ describe('the fraud example', () => {
     };
     same(ra, JSON.parse(b.out), '--current vs --from/--to');
     same(ra, report, '--current vs the default');
+    same(ra, JSON.parse(c.out), '--current .parquet vs .csv.gz');
     assert.equal(ra.current.source, current);
   });
 

@@ -11,7 +11,7 @@ import { NodeEngine } from '../../src/engine/node.js';
 import { WasmEngine } from '../../src/engine/wasm.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { computeDrift, DriftError, summarizeReference, type DriftReport } from '../../src/drift/compute.js';
-import { decide, ksPValue } from '../../src/drift/decide.js';
+import { decide, kolmogorovQ as ksQ, ksPValue } from '../../src/drift/decide.js';
 import { binExpr } from '../../src/drift/sql.js';
 import { categoricalPsi, edgesOf, kolmogorovQ, ks, meanShift, nullRate, numericPsi, rng, type Num } from './reference.js';
 
@@ -254,18 +254,87 @@ describe('decisions', () => {
 });
 
 describe('KS p-value', () => {
-  test('matches Kolmogorov’s Q at the corrected λ, and its classical critical values', () => {
-    for (const [d, n, m] of [
-      [0.1, 100, 200],
-      [0.05, 1000, 1000],
-      [0.3, 10, 12],
-      [0.02, 50_000, 10_000],
-    ] as const) {
-      const en = Math.sqrt((n * m) / (n + m));
-      close(ksPValue(d, n, m), kolmogorovQ((en + 0.12 + 0.11 / en) * d), `p(${d}, ${n}, ${m})`, 1e-9);
+  /** Relative agreement, so that small p-values are held to their digits too. */
+  const rel = (a: number | null, b: number, what: string, tol = 1e-9) => assert.ok(a !== null && Math.abs(a - b) <= tol * Math.abs(b), `${what}: ${a} vs ${b}`);
+
+  const binomial = (n: number, k: number) => Array.from({ length: k }, (_, i) => (n - i) / (i + 1)).reduce((a, b) => a * b, 1);
+
+  /** P(D ≥ d) by listing every arrangement of n + m distinct values: the reference for the exact distribution. */
+  function enumerated(n: number, m: number): Map<number, number> {
+    const counts = new Map<number, number>(); // h = D·n·m → arrangements with exactly that D
+    let total = 0;
+    for (let mask = 0; mask < 2 ** (n + m); mask++) {
+      let ones = 0;
+      for (let b = mask; b; b &= b - 1) ones++;
+      if (ones !== n) continue;
+      let i = 0;
+      let j = 0;
+      let h = 0;
+      for (let k = 0; k < n + m; k++) {
+        if ((mask >> k) & 1) i++;
+        else j++;
+        h = Math.max(h, Math.abs(i * m - j * n));
+      }
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+      total++;
     }
-    close(kolmogorovQ(1.3581), 0.05, 'Q(1.3581)', 1e-3);
-    close(kolmogorovQ(1.6276), 0.01, 'Q(1.6276)', 1e-3);
+    const atLeast = new Map<number, number>();
+    for (const h of counts.keys()) atLeast.set(h, [...counts].filter(([g]) => g >= h).reduce((s, [, c]) => s + c, 0) / total);
+    return atLeast;
+  }
+
+  test('small samples: the exact distribution, equal to listing every arrangement', () => {
+    for (const [n, m] of [[1, 1], [3, 4], [5, 5], [4, 7], [2, 9], [6, 7], [8, 8]] as const) {
+      for (const [h, p] of enumerated(n, m)) rel(ksPValue(h / (n * m), n, m), p, `p(${h}/${n * m}, ${n}, ${m})`, 1e-12);
+      rel(ksPValue(1, m, n), 2 / binomial(n + m, n), `p(1, ${m}, ${n})`, 1e-12); // complete separation, either way round
+    }
+  });
+
+  // scipy 1.17.1: scipy.stats.ks_2samp(..., method='exact') for the same D, n and m (its two-sided exact p-value).
+  const SCIPY_EXACT: [number, number, number, number][] = [
+    [0.25, 20, 20, 0.571336004933722],
+    [0.3, 10, 12, 0.6297077535467629],
+    [0.5, 5, 7, 0.3282828282828283],
+    [0.1, 100, 200, 0.5082964140925988],
+    [0.05, 1000, 1000, 0.16411447756429137],
+    [0.2, 50, 80, 0.14841312779682073],
+    [0.9, 10, 10, 0.00021650176448938054],
+    [1.0, 30, 40, 3.6135170070159586e-20],
+    [0.6, 25, 30, 4.225610761983861e-5],
+    [0.15, 300, 400, 0.0008027914415657985],
+    [0.04, 1000, 999, 0.38496892739829053],
+  ];
+  test('agrees with scipy’s exact two-sample distribution; at n = m = 20 above the asymptotic value', () => {
+    for (const [d, n, m, p] of SCIPY_EXACT) rel(ksPValue(d, n, m), p, `p(${d}, ${n}, ${m})`, 1e-10);
+    const en = Math.sqrt(10);
+    close(kolmogorovQ((en + 0.12 + 0.11 / en) * 0.25), 0.4973, 'asymptotic at n = m = 20', 1e-4);
+  });
+
+  // scipy 1.17.1: scipy.special.kolmogorov(λ) = Q_KS(λ).
+  const SCIPY_Q: [number, number][] = [
+    [0.3, 0.9999906941986655],
+    [0.5, 0.9639452436648751],
+    [0.8, 0.5441424115741981],
+    [1.0, 0.26999967167735456],
+    [1.18, 0.1234538094297657],
+    [1.2, 0.11224966667072497],
+    [1.5, 0.022217962616525127],
+    [2, 0.0006709252557796953],
+    [3, 3.045995948942526e-8],
+  ];
+  test('large samples: Kolmogorov’s Q at the corrected λ, from the series that converges at that λ', () => {
+    for (const [lambda, q] of SCIPY_Q) rel(ksQ(lambda), q, `Q(${lambda})`, 1e-12);
+    // The two series meet at 1.18 without a step.
+    rel(ksQ(1.18 - 1e-12), ksQ(1.18), 'Q at 1.18', 1e-10);
+    // Tiny statistics: p ≈ 1 (a partial sum of the alternating series gave 0.55 and 0.33 here).
+    close(ksPValue(1e-5, 200_000, 200_000), 1, 'p(1e-5, 200000, 200000)', 1e-12);
+    close(ksPValue(1e-5, 100_000, 100_000), 1, 'p(1e-5, 100000, 100000)', 1e-12);
+    for (const [d, n, m] of [[0.02, 50_000, 10_000], [0.005, 20_000, 30_000], [0.03, 11_000, 12_000]] as const) {
+      const en = Math.sqrt((n * m) / (n + m));
+      rel(ksPValue(d, n, m), kolmogorovQ((en + 0.12 + 0.11 / en) * d), `p(${d}, ${n}, ${m})`, 1e-9);
+    }
+    close(ksQ(1.3581), 0.05, 'Q(1.3581)', 1e-3);
+    close(ksQ(1.6276), 0.01, 'Q(1.6276)', 1e-3);
     assert.equal(ksPValue(0, 10, 10), 1);
     assert.equal(ksPValue(null, 10, 10), null);
   });

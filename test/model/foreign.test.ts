@@ -1,0 +1,104 @@
+/**
+ * Foreign ONNX files as exporters write them (issue #13, item 18): inputs whose
+ * feature dimension is open (sklearn-onnx's `[?, ?]`), files stamped with an
+ * opset or using an operator this runtime lacks, and scores that are infinite.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { main } from '../../src/cli/main.js';
+import { Scorer } from '../../src/model/infer.js';
+import { ModelError } from '../../src/model/errors.js';
+import { nodeOrt } from '../../src/model/node.js';
+import { ELEM, encodeModel, type ValueInfo } from '../../src/model/onnx.js';
+import { projectFiles, TempDir } from './fixture.js';
+
+let tmp: TempDir;
+before(() => {
+  tmp = new TempDir();
+  for (const [p, text] of Object.entries(projectFiles())) tmp.write(p, text);
+});
+after(() => tmp.cleanup());
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+/** x [N, k] · w → [N, 1], then `post` ops (each output named after its op, the last one's output `y`); the input's dims as given. */
+function linear(inputDims: ValueInfo['dims'], w: number[], opts: { opsets?: Record<string, number>; post?: { op: string; domain?: string }[]; extra?: string } = {}) {
+  const post = opts.post ?? [];
+  const names = ['xw', ...post.map((_, i) => (i === post.length - 1 ? 'y' : `p${i}`))];
+  if (!post.length) names[0] = 'y';
+  return encodeModel({
+    graphName: 'linear',
+    producer: 'hand-encoded foreign model',
+    opsets: opts.opsets ?? { '': 13 },
+    inputs: [{ name: 'x', elem: ELEM.float, dims: inputDims }],
+    outputs: [{ name: 'y', elem: ELEM.float, dims: [null, 1] }, ...(opts.extra ? [{ name: opts.extra, elem: ELEM.float, dims: [null, 1] }] : [])],
+    initializers: [{ name: 'W', dims: [w.length, 1], floats: w }],
+    nodes: [
+      { op: 'MatMul', inputs: ['x', 'W'], outputs: [names[0]!] },
+      ...post.map((p, i) => ({ op: p.op, inputs: [names[i]!], outputs: [names[i + 1]!], ...(p.domain ? { domain: p.domain } : {}) })),
+      ...(opts.extra ? [{ op: 'Neg', inputs: ['y'], outputs: [opts.extra] }] : []),
+    ],
+  });
+}
+
+test('an open feature dimension ([?, ?], -1 or a name) takes the model block’s inputs', async () => {
+  const ort = await nodeOrt();
+  for (const dims of [[null, null], [-1, -1], ['N', 'features'], [null, 3]] as ValueInfo['dims'][]) {
+    const s = await Scorer.open(ort, linear(dims, [1, 2, 3]), 3, { what: 'm.onnx' });
+    const { score } = await s.score({ rows: 2, cols: 3, data: Float64Array.from([1, 1, 1, 0, 0, 2]) });
+    assert.deepEqual([...score], [6, 6], JSON.stringify(dims));
+    await s.close();
+  }
+  // A fixed size that differs is still refused, with the size.
+  await assert.rejects(Scorer.open(ort, linear([null, 4], [1, 2, 3, 4]), 3, { what: 'm.onnx' }), /takes 4 features per row, but the model block lists 3 inputs/);
+});
+
+test('an opset or operator ONNX Runtime lacks is named in the hint; only non-ONNX bytes are asked if they are ONNX', async () => {
+  const ort = await nodeOrt();
+  const refused = async (bytes: Uint8Array): Promise<ModelError> => {
+    try {
+      await Scorer.open(ort, bytes, 3, { what: 'm.onnx' });
+    } catch (e) {
+      assert.ok(e instanceof ModelError);
+      assert.doesNotMatch(e.message, /\/mnt\/|\.h:\d+|std::|ERROR_CODE/, 'no runtime internals');
+      return e;
+    }
+    assert.fail('opened');
+  };
+  const v99 = await refused(linear(['N', 3], [1, 2, 3], { opsets: { '': 99 } }));
+  assert.match(v99.message, /^m\.onnx is not a model ONNX Runtime can load: it is stamped with opset 99 of domain ai\.onnx, and this ONNX Runtime supports that domain up to opset \d+$/);
+  assert.match(v99.hint!, /export the model again for opset \d+ or lower/);
+  const ml = await refused(linear(['N', 3], [1, 2, 3], { opsets: { '': 13, 'ai.onnx.ml': 99 }, post: [{ op: 'Normalizer', domain: 'ai.onnx.ml' }] }));
+  assert.match(ml.message, /opset 99 of domain ai\.onnx\.ml/);
+  const op = await refused(linear(['N', 3], [1, 2, 3], { post: [{ op: 'NoSuchOperator' }] }));
+  assert.match(op.hint!, /no operator NoSuchOperator at opset 13/);
+  for (const e of [v99, ml, op]) assert.doesNotMatch(e.hint!, /is it an \.onnx file/);
+  for (const bytes of [new TextEncoder().encode('PK\u0003\u0004 a zip, not a model'), Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x0f])]) assert.match((await refused(bytes)).hint!, /is it an \.onnx file\?/);
+});
+
+test('predict writes infinite scores as null, like NaN ones, in every output format', async () => {
+  // score = 1 / n_7d: +Infinity for users without events in the week; a second output -score: -Infinity.
+  tmp.write('external/mlp.onnx', linear([null, null], [1, 0, 0], { post: [{ op: 'Reciprocal' }], extra: 'neg' }));
+  const fdl = tmp.path('shop.fdl');
+  const rows = tmp.path('now.parquet');
+  assert.equal((await cli('build', fdl, 'score_now', '--out', rows)).code, 0);
+  const r = await cli('predict', fdl, 'mlp', '--input', rows, '--out', tmp.path('scored.json'));
+  assert.equal(r.code, 0, r.err);
+  const out = JSON.parse(readFileSync(tmp.path('scored.json'), 'utf8')) as { u__n_7d: number | null; score: number | null; neg: number | null }[];
+  const idle = out.filter((x) => !x.u__n_7d);
+  assert.ok(idle.length > 0 && idle.length < out.length, `some users idle: ${idle.length} of ${out.length}`);
+  for (const x of out) {
+    if (x.u__n_7d) assert.deepEqual([x.score, x.neg], [Math.fround(1 / x.u__n_7d), -Math.fround(1 / x.u__n_7d)]);
+    else assert.deepEqual([x.score, x.neg], [null, null]);
+  }
+  assert.equal((await cli('predict', fdl, 'mlp', '--input', rows, '--out', tmp.path('scored.csv'))).code, 0);
+  const csv = readFileSync(tmp.path('scored.csv'), 'utf8').trim().split('\n');
+  assert.doesNotMatch(csv.join('\n'), /inf/i);
+  assert.equal(csv.filter((l) => l.endsWith(',,')).length, idle.length);
+});
