@@ -131,8 +131,8 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   app.notFound(notFound);
   app.use('*', securityHeaders(), limitFailedTokens(new FailureLimiter()), ctx.metrics.middleware());
   app.get('/health', async (c) => {
-    // A PING bounded to 1 s: a connected Redis that hangs is not "up".
-    const redis = ctx.redis ? await redisHealth([ctx.redis.main, ctx.redis.reader], 1000) : 'down';
+    // A PING bounded to 1 s: a connected Redis that hangs is "down" too, not "up".
+    const redis = ctx.redis && (await redisHealth([ctx.redis.main, ctx.redis.reader], 1000)) === 'up' ? 'up' : 'down';
     return c.json({ status: !ctx.redis || redis === 'up' ? 'ok' : 'degraded', redis, version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });
   });
   const metricsGuard = metricsAuth({ listenHost: options.listenHost, token: ctx.token, metricsToken });

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions, type FeaturebookApp } from './app.js';
+import { SECURITY_HEADERS } from './auth/index.js';
 import { HostCheck } from './hosts/index.js';
 
 export class ListenError extends Error {}
@@ -38,7 +39,7 @@ export async function startServer(opts: AppOptions & { host: string; port: numbe
     const header = (env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers.host;
     if (hosts && !hosts.allows(header)) {
       const err = hosts.refusal(header!);
-      return new Response(JSON.stringify(err.body()), { status: 421, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify(err.body()), { status: 421, headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json' } });
     }
     return fb.fetch(req, env, ...rest);
   };

@@ -12,7 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from '../../server/http.js';
-import { DataDir, DEMO, eventually } from '../server/helpers.js';
+import { DataDir, DEMO, eventually, TOKEN } from '../server/helpers.js';
 import { SLOW_SET, writeSlowProject } from '../server/slow-project.js';
 import { FULL, scale } from './scale.js';
 
@@ -33,7 +33,7 @@ before(async () => {
     host: '127.0.0.1',
     port: 0,
     dataRoot: data.dir,
-    token: undefined,
+    token: TOKEN,
     log: (l) => logs.push(l),
     engine: { queryTimeoutMs: TIMEOUT_MS, queryConcurrency: 2, memoryLimit: '1GB' },
   });
@@ -46,7 +46,7 @@ after(async () => {
 const send = (path: string, body: unknown, signal?: AbortSignal) =>
   fetch(`${s.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream' },
+    headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream', authorization: `Bearer ${TOKEN}` },
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
@@ -105,7 +105,7 @@ test(`slow training sets (${ROWS} spine rows) beside ${SMALL} small requests${FU
 
     // limit 1: the spine is cut first, so the slow set is cheap.
     const t0 = Date.now();
-    const one = await fetch(`${s.url}/v1/training-sets/${SLOW_SET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: slow, limit: 1 }) });
+    const one = await fetch(`${s.url}/v1/training-sets/${SLOW_SET}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ source: slow, limit: 1 }) });
     const body = (await one.json()) as { rows: unknown[] };
     console.log(`limit 1: ${one.status} in ${Date.now() - t0} ms; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
     assert.equal(one.status, 200);

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createApp, type AppOptions, type FeaturebookApp } from '../../server/app.js';
 import { startServer, type RunningServer } from '../../server/http.js';
 import { ServerEngine, parseMemoryLimit } from '../../server/engine/index.js';
-import { DataDir, DEMO, eventually, post, writeDemoData } from './helpers.js';
+import { DataDir, DEMO, eventually, post, TOKEN, writeDemoData } from './helpers.js';
 import { SLOW_SET, writeSlowProject } from './slow-project.js';
 
 let data: DataDir;
@@ -26,7 +26,7 @@ before(async () => {
 after(() => data?.cleanup());
 
 const app = (engine: AppOptions['engine'], logs: string[] = []) =>
-  createApp({ dataRoot: data.dir, token: undefined, threads: 2, log: (l) => logs.push(l), engine });
+  createApp({ dataRoot: data.dir, token: TOKEN, threads: 2, log: (l) => logs.push(l), engine });
 
 describe('query timeout', () => {
   let fb: FeaturebookApp;
@@ -36,7 +36,7 @@ describe('query timeout', () => {
 
   test('a training set past the limit is stopped: 504 query_timeout with a hint, and the lane is free again', async () => {
     const t0 = Date.now();
-    const r = await post(fb.app, `/v1/training-sets/${SLOW_SET}`, { source: slow }, { token: null });
+    const r = await post(fb.app, `/v1/training-sets/${SLOW_SET}`, { source: slow });
     assert.equal(r.status, 504, JSON.stringify(r.body));
     assert.equal(r.body.error.code, 'query_timeout');
     assert.match(r.body.error.message, /0\.3s.*'limit'.*--query-timeout/);
@@ -44,13 +44,13 @@ describe('query timeout', () => {
     assert.deepEqual(fb.ctx.engine.busy(), { short: 0, heavy: 0 });
     assert.ok(logs.some((l) => /stopped training set 'slow' after [\d.]+s \(the 0\.3s query timeout\)/.test(l)), logs.join('\n'));
     // The same connection serves the next request normally.
-    const ok = await post(fb.app, '/v1/training-sets/train', { source: DEMO }, { token: null });
+    const ok = await post(fb.app, '/v1/training-sets/train', { source: DEMO });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.rows.length, 3);
   });
 
   test('with limit 1 the same training set fits in the limit (the limit is pushed into the SQL)', async () => {
-    const r = await post(fb.app, `/v1/training-sets/${SLOW_SET}`, { source: slow, limit: 1 }, { token: null });
+    const r = await post(fb.app, `/v1/training-sets/${SLOW_SET}`, { source: slow, limit: 1 });
     // The plan is cheap, but a loaded machine may still need more than 0.3 s: accept only those two answers.
     assert.ok(r.status === 200 || r.status === 504, `status ${r.status}`);
     if (r.status === 200) assert.equal(r.body.rows.length, 1);
@@ -66,21 +66,21 @@ describe('busy and short lanes', () => {
     const ac = new AbortController();
     const heavy = fb.app.request(`/v1/training-sets/${SLOW_SET}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream' },
+      headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ source: slow }),
       signal: ac.signal,
     });
     await eventually(async () => fb.ctx.engine.busy().heavy === 1, 10_000, 'the training set to start');
-    const busy = await post(fb.app, `/v1/training-sets/${SLOW_SET}`, { source: slow, limit: 1 }, { token: null });
+    const busy = await post(fb.app, `/v1/training-sets/${SLOW_SET}`, { source: slow, limit: 1 });
     assert.equal(busy.status, 503);
     assert.equal(busy.body.error.code, 'busy');
     assert.equal(busy.headers.get('retry-after'), '2');
     assert.match(busy.body.error.message, /--query-concurrency/);
 
     const t0 = Date.now();
-    const check = await post(fb.app, '/v1/check', { source: slow }, { token: null });
-    const noData = await post(fb.app, '/v1/check', { source: slow, data: false }, { token: null });
-    const compile = await post(fb.app, '/v1/compile', { source: DEMO, object: 'train' }, { token: null });
+    const check = await post(fb.app, '/v1/check', { source: slow });
+    const noData = await post(fb.app, '/v1/check', { source: slow, data: false });
+    const compile = await post(fb.app, '/v1/compile', { source: DEMO, object: 'train' });
     const small = Date.now();
     assert.equal(check.status, 200);
     assert.equal(check.body.ok, true, JSON.stringify(check.body));
@@ -103,7 +103,7 @@ describe('client disconnect', () => {
   let s: RunningServer;
   const logs: string[] = [];
   before(async () => {
-    s = await startServer({ host: '127.0.0.1', port: 0, dataRoot: data.dir, token: undefined, threads: 2, log: (l) => logs.push(l), engine: { queryTimeoutMs: 120_000 } });
+    s = await startServer({ host: '127.0.0.1', port: 0, dataRoot: data.dir, token: TOKEN, threads: 2, log: (l) => logs.push(l), engine: { queryTimeoutMs: 120_000 } });
   });
   after(() => s?.close());
 
@@ -111,7 +111,7 @@ describe('client disconnect', () => {
     const ac = new AbortController();
     const req = fetch(`${s.url}/v1/training-sets/${SLOW_SET}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream' },
+      headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ source: slow }),
       signal: ac.signal,
     });
@@ -127,7 +127,7 @@ describe('client disconnect', () => {
     const metrics = await (await fetch(`${s.url}/metrics`)).text();
     assert.match(metrics, /featurebook_http_requests_total\{route="\/v1\/training-sets\/:name",method="POST",status="499"\} 1/);
     // The next training set runs normally.
-    const ok = await post({ request: (p: string, init?: RequestInit) => fetch(`${s.url}${p}`, init) } as never, '/v1/training-sets/train', { source: DEMO }, { token: null });
+    const ok = await post({ request: (p: string, init?: RequestInit) => fetch(`${s.url}${p}`, init) } as never, '/v1/training-sets/train', { source: DEMO });
     assert.equal(ok.status, 200);
   });
 });
