@@ -1,5 +1,5 @@
 /**
- * Long and deep expressions (issue #13, item 10): a chain of thousands of terms
+ * Long and deep expressions: a chain of thousands of terms
  * is parsed, checked, compiled and run by DuckDB; nesting beyond the limits is a
  * diagnostic at the expression, never a stack overflow or an internal error.
  */

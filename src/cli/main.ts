@@ -31,7 +31,9 @@ Usage:
   featurebook materialize FILE [--view NAME] [--as-of TS] [--incremental] [--force] --redis URL
                                                       write online feature values to Redis
   featurebook serve [--redis URL] [--port 8787] [--host 127.0.0.1] [--data-root DIR]
-                    [--query-timeout 30s] [--query-concurrency 2] [--duckdb-memory 25%]
+                    [--allowed-hosts a,b] [--query-timeout 30s] [--query-concurrency 2]
+                    [--duckdb-memory 25%] [--predlog-max-len N] [--predlog-entry-bytes N]
+                    [--predlog-max-bytes N]
                                                       run the HTTP server
   featurebook fit FILE MODEL [--out PATH]             train a built-in model, write its .onnx (default models/MODEL.onnx)
   featurebook predict FILE MODEL --input PATH --out PATH [--model PATH]
@@ -43,7 +45,7 @@ Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Docs: docs/cli.md, docs/language.md`;
+Docs: docs/cli.md, docs/language.md, docs/http-api.md`;
 
 export class UsageError extends Error {}
 export class CliError extends Error {}

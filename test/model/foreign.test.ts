@@ -1,5 +1,5 @@
 /**
- * Foreign ONNX files as exporters write them (issue #13, item 18): inputs whose
+ * Foreign ONNX files as exporters write them: inputs whose
  * feature dimension is open (sklearn-onnx's `[?, ?]`), files stamped with an
  * opset or using an operator this runtime lacks, and scores that are infinite.
  */

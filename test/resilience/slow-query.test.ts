@@ -1,5 +1,5 @@
 /**
- * Resilience: slow queries beside small requests (issue 13, item 6). A real
+ * Resilience: slow queries beside small requests. A real
  * server on loopback with a deliberately slow training set
  * (`count_distinct … over 3650d` on every spine row): more training sets than
  * the heavy lane holds, clients that go away mid-query, and a bounded loop of

@@ -1,6 +1,6 @@
 /**
  * Regression tests for the defects found by probing the server with hostile
- * input (issue "Hardening"): each test is one repro, run against the real
+ * input: each test is one repro, run against the real
  * app on real DuckDB and a real redis-server.
  */
 import { after, before, describe, test } from 'node:test';

@@ -1,6 +1,6 @@
 /**
- * A project whose training set is slow on purpose (the shape of issue 13's
- * repro): a spine of `rows` events that is also its own event source, with a
+ * A project whose training set is slow on purpose (a heavy query that once
+ * held DuckDB for many seconds): a spine of `rows` events that is also its own event source, with a
  * `count_distinct … over 3650d` per user — every spine row sees years of its
  * user's events. Data written by DuckDB itself (Parquet), deterministic.
  */
