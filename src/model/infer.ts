@@ -138,8 +138,16 @@ export class Scorer {
         fail(`its input '${meta.name}' takes ${last} features per row, but the model block lists ${k} inputs`, `list exactly ${last} inputs in the model block, in the order the model was trained on`);
     }
     const outMeta = session.outputMetadata;
-    if (outMeta && outMeta.length && !outMeta.some((o) => o.isTensor && (!o.type || o.type === 'float32' || o.type === 'float64')))
-      fail(`none of its outputs (${session.outputNames.join(', ')}) is a float tensor`, 'the score must be a float output of shape [N], [N, 1] or [N, 2]');
+    if (outMeta && outMeta.length && !outMeta.some((o) => o.isTensor && (!o.type || o.type === 'float32' || o.type === 'float64'))) {
+      // sklearn-onnx's classifiers end in ZipMap by default: probabilities as a sequence of maps, which is no tensor.
+      const maps = outMeta.filter((o) => !o.isTensor).map((o) => `'${o.name}'`);
+      fail(
+        `none of its outputs (${session.outputNames.join(', ')}) is a float tensor${maps.length ? ` (${maps.join(', ')} is a sequence or map, as a ZipMap node writes)` : ''}`,
+        maps.length
+          ? "the score must be a float output of shape [N], [N, 1] or [N, 2]: export the probabilities as a tensor (sklearn-onnx: to_onnx(model, X, options={'zipmap': False}))"
+          : 'the score must be a float output of shape [N], [N, 1] or [N, 2]',
+      );
+    }
     return new Scorer(session, ort, session.inputNames[0]!, k, provider);
   }
 

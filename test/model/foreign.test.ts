@@ -102,3 +102,33 @@ test('predict writes infinite scores as null, like NaN ones, in every output for
   assert.doesNotMatch(csv.join('\n'), /inf/i);
   assert.equal(csv.filter((l) => l.endsWith(',,')).length, idle.length);
 });
+
+// Written by the onnx package itself (test/model/foreign/make-trees.py), shaped as sklearn-onnx exports a tree classifier.
+const foreign = (name: string) => new Uint8Array(readFileSync(new URL(`./foreign/${name}`, import.meta.url)));
+
+test('a sklearn-onnx tree classifier ([?, ?] input, TreeEnsembleClassifier) scores P(class 1), equal to walking the tree', async () => {
+  const ort = await nodeOrt();
+  const s = await Scorer.open(ort, foreign('tree_plain.onnx'), 2, { what: 'tree_plain.onnx' });
+  // Plain walk of the same tree (float32 comparisons; NaN fails every test and goes right).
+  const walk = (x0: number, x1: number) => (Math.fround(x0) <= 100 ? 0.1 : Math.fround(x1) <= 2 ? 0.4 : 0.8);
+  const xs: [number, number][] = [[100, 0], [100.00001, 2], [101, 2], [101, 2.5], [NaN, 0], [150, NaN], [-1e9, 1e9], [99.99, 3]];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 200; i++) xs.push([Math.round(rnd() * 2000) / 10, Math.round(rnd() * 40) / 10]);
+  const { score, extra } = await s.score({ rows: xs.length, cols: 2, data: Float64Array.from(xs.flat()) });
+  xs.forEach(([a, b], i) => assert.equal(score[i], Math.fround(walk(a, b)), `row ${i}: ${a}, ${b}`));
+  // The other class's probability comes along; the int64 label is left out.
+  assert.deepEqual(Object.keys(extra), ['probabilities_0']);
+  xs.forEach((_, i) => assert.ok(Math.abs(extra.probabilities_0![i]! + score[i]! - 1) < 1e-6));
+  await s.close();
+});
+
+test('the same tree ending in ZipMap (sklearn-onnx’s default) is refused with how to export it instead', async () => {
+  const ort = await nodeOrt();
+  await assert.rejects(Scorer.open(ort, foreign('tree_zipmap.onnx'), 2, { what: 'tree_zipmap.onnx' }), (e: unknown) => {
+    assert.ok(e instanceof ModelError);
+    assert.match(e.message, /'output_probability' is a sequence or map, as a ZipMap node writes/);
+    assert.match(e.hint!, /options=\{'zipmap': False\}/);
+    return true;
+  });
+});
