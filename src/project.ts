@@ -54,7 +54,7 @@ export async function loadProject(text: string, opts: LoadOptions): Promise<Load
       const abs = joinPath(baseDir, s.path.value);
       const refused = opts.checkPath?.(abs);
       if (refused) {
-        result.diagnostics.push(diag('unreadable-source', s.path.span, { source: s.name.name, path: s.path.value, reason: refused }));
+        result.diagnostics.push(diag('unreadable-source', s.path.span, { source: s.name.name, path: s.path.value, reason: refused, hint: 'this server reads data only from files inside its data root whose names do not start with a dot' }));
         continue;
       }
       const format = (s.format?.name.toLowerCase() as 'csv' | 'parquet' | 'json' | undefined) ?? formatFromPath(s.path.value);

@@ -148,9 +148,9 @@ export const MESSAGES = {
   }),
 
   // ---- sources and data
-  'unreadable-source': (p: { source: string; path: string; reason: string }) => ({
+  'unreadable-source': (p: { source: string; path: string; reason: string; hint?: string }) => ({
     message: `cannot read source '${p.source}' at '${p.path}': ${p.reason}`,
-    hint: 'paths resolve relative to the .fdl file; check the file exists and its format',
+    hint: p.hint ?? 'paths resolve relative to the .fdl file; check the file exists and its format',
   }),
   'unknown-format': (p: { format: string }) => ({
     message: `unknown format '${p.format}'`,
