@@ -8,11 +8,13 @@
  * number of `inputs` of its model block; N may be symbolic) and at least one
  * float output of shape [N], [N, 1] or [N, m]. The score is that output's
  * value — for [N, 2] (class probabilities) its second column. Every other
- * float output [N] / [N, 1] comes along as a column of its own.
+ * float output [N] / [N, 1] comes along as a column of its own. A ZipMap
+ * at the end (sklearn-onnx's default) is taken off first (`withoutZipMap`).
  * @module
  */
 import { ModelError } from './errors.js';
 import type { Matrix } from './logistic.js';
+import { withoutZipMap } from './onnx.js';
 
 /* The slice of onnxruntime-common's API used here. */
 export interface OrtTensor {
@@ -104,13 +106,15 @@ export class Scorer {
     const what = opts.what ?? 'the model file';
     if (!bytes.length) throw new ModelError(`${what} is empty`, 'fit the model again or point `onnx` at a valid .onnx file');
     const providers = opts.providers ?? ['wasm'];
+    // sklearn-onnx's default ZipMap (probabilities as a sequence of maps) is read as the tensor it is made from.
+    const model = withoutZipMap(bytes) ?? bytes;
     let session: OrtSession | undefined;
     let provider = '';
     let lastErr: unknown;
     for (const p of providers) {
       try {
         // Warnings (e.g. nodes placed on the CPU next to WebGPU) would reach the browser console as errors: log errors only.
-        session = await ort.InferenceSession.create(bytes, { executionProviders: [p], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+        session = await ort.InferenceSession.create(model, { executionProviders: [p], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
         provider = p;
         break;
       } catch (err) {
@@ -139,10 +143,10 @@ export class Scorer {
     }
     const outMeta = session.outputMetadata;
     if (outMeta && outMeta.length && !outMeta.some((o) => o.isTensor && (!o.type || o.type === 'float32' || o.type === 'float64'))) {
-      // sklearn-onnx's classifiers end in ZipMap by default: probabilities as a sequence of maps, which is no tensor.
+      // A ZipMap at the end was taken off above; other sequences and maps have no score to read.
       const maps = outMeta.filter((o) => !o.isTensor).map((o) => `'${o.name}'`);
       fail(
-        `none of its outputs (${session.outputNames.join(', ')}) is a float tensor${maps.length ? ` (${maps.join(', ')} is a sequence or map, as a ZipMap node writes)` : ''}`,
+        `none of its outputs (${session.outputNames.join(', ')}) is a float tensor${maps.length ? ` (${maps.join(', ')} is a sequence or map)` : ''}`,
         maps.length
           ? "the score must be a float output of shape [N], [N, 1] or [N, 2]: export the probabilities as a tensor (sklearn-onnx: to_onnx(model, X, options={'zipmap': False}))"
           : 'the score must be a float output of shape [N], [N, 1] or [N, 2]',

@@ -61,6 +61,12 @@ export class ProtoWriter {
     return this;
   }
 
+  /** Bytes that are whole fields already (copied from another message). */
+  raw(b: Uint8Array) {
+    this.push(b);
+    return this;
+  }
+
   /** A packed repeated float field. */
   packedFloats(field: number, vs: ArrayLike<number>) {
     const b = new Uint8Array(vs.length * 4);
@@ -196,51 +202,113 @@ export function encodeModel(m: ModelSpec): Uint8Array {
 }
 
 /**
+ * Calls `fn` for each field of a protobuf message: its number, its value when
+ * length-delimited (bytes, string or message), and the field's own bytes
+ * (tag included). Throws on bytes that are not protobuf.
+ */
+function protoFields(buf: Uint8Array, fn: (field: number, value: Uint8Array | undefined, raw: Uint8Array) => void): void {
+  let at = 0;
+  const varint = () => {
+    let v = 0;
+    let mul = 1;
+    for (;;) {
+      if (at >= buf.length) throw new Error('truncated');
+      const b = buf[at++]!;
+      v += (b & 0x7f) * mul;
+      if (!(b & 0x80)) return v;
+      mul *= 128;
+    }
+  };
+  while (at < buf.length) {
+    const start = at;
+    const tag = varint();
+    const wire = tag % 8;
+    const field = Math.floor(tag / 8);
+    let value: Uint8Array | undefined;
+    if (wire === 0) varint();
+    else if (wire === 1) at += 8;
+    else if (wire === 5) at += 4;
+    else if (wire === 2) {
+      const len = varint();
+      if (at + len > buf.length) throw new Error('truncated');
+      value = buf.subarray(at, at + len);
+      at += len;
+    } else throw new Error('unknown wire type');
+    if (at > buf.length) throw new Error('truncated');
+    fn(field, value, buf.subarray(start, at));
+  }
+}
+
+const utf8 = new TextDecoder();
+
+/** The strings of field `n` of a message (NodeProto inputs, a ValueInfoProto's name, …). */
+function strings(msg: Uint8Array, n: number): string[] {
+  const out: string[] = [];
+  protoFields(msg, (f, v) => f === n && v && out.push(utf8.decode(v)));
+  return out;
+}
+
+/**
+ * Classifiers exported by sklearn-onnx end, by default, in a ZipMap node that
+ * turns the class probabilities [N, C] into a sequence of maps, a type ONNX
+ * Runtime Web cannot hand back. This returns the model with each ZipMap whose
+ * output is a graph output removed and its input, the float tensor of class
+ * probabilities, made the graph output instead (everything else byte for
+ * byte as it was); undefined when there is no such ZipMap or the bytes are not
+ * a model.
+ */
+export function withoutZipMap(bytes: Uint8Array): Uint8Array | undefined {
+  try {
+    let graph: Uint8Array | undefined;
+    protoFields(bytes, (f, v) => f === 7 && v && (graph = v));
+    if (!graph) return undefined;
+    const outputs: string[] = [];
+    protoFields(graph, (f, v) => f === 12 && v && outputs.push(...strings(v, 1)));
+    const zipped = new Map<string, string>(); // a ZipMap's output (a graph output) → its input
+    const isZip = (nodeBytes: Uint8Array) => {
+      if (strings(nodeBytes, 4)[0] !== 'ZipMap') return false;
+      const [ins, outs] = [strings(nodeBytes, 1), strings(nodeBytes, 2)];
+      return ins.length === 1 && outs.length === 1 && outputs.includes(outs[0]!) ? [outs[0]!, ins[0]!] as const : false;
+    };
+    protoFields(graph, (f, v) => {
+      const z = f === 1 && v ? isZip(v) : false;
+      if (z) zipped.set(z[0], z[1]);
+    });
+    if (!zipped.size) return undefined;
+    const g = new ProtoWriter();
+    const added = new Set(outputs);
+    protoFields(graph, (f, v, raw) => {
+      if (f === 1 && v && isZip(v)) return;
+      if (f === 12 && v) {
+        const from = zipped.get(strings(v, 1)[0] ?? '');
+        if (from !== undefined) {
+          if (!added.has(from)) g.bytes(12, valueInfo({ name: from, elem: ELEM.float, dims: [null, null] }));
+          added.add(from);
+          return;
+        }
+      }
+      g.raw(raw);
+    });
+    const m = new ProtoWriter();
+    protoFields(bytes, (f, _v, raw) => (f === 7 ? m.bytes(7, g) : m.raw(raw)));
+    return m.finish();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Reads a model's metadata (ModelProto.metadata_props) from ONNX bytes —
  * e.g. `featurebook.inputs`, the input names a fitted model was trained on.
  * Returns {} for files without any (or that are not protobuf at all).
  */
 export function readMetadata(bytes: Uint8Array): Record<string, string> {
   const out: Record<string, string> = {};
-  const dec = new TextDecoder();
   try {
-    const fields = (buf: Uint8Array, fn: (field: number, value: Uint8Array) => void) => {
-      let at = 0;
-      const varint = () => {
-        let v = 0;
-        let mul = 1;
-        for (;;) {
-          if (at >= buf.length) throw new Error('truncated');
-          const b = buf[at++]!;
-          v += (b & 0x7f) * mul;
-          if (!(b & 0x80)) return v;
-          mul *= 128;
-        }
-      };
-      while (at < buf.length) {
-        const tag = varint();
-        const wire = tag % 8;
-        const field = Math.floor(tag / 8);
-        if (wire === 0) varint();
-        else if (wire === 1) at += 8;
-        else if (wire === 5) at += 4;
-        else if (wire === 2) {
-          const len = varint();
-          if (at + len > buf.length) throw new Error('truncated');
-          fn(field, buf.subarray(at, at + len));
-          at += len;
-        } else throw new Error('unknown wire type');
-      }
-    };
-    fields(bytes, (field, value) => {
-      if (field !== 14) return;
-      let key = '';
-      let val = '';
-      fields(value, (f, v) => {
-        if (f === 1) key = dec.decode(v);
-        else if (f === 2) val = dec.decode(v);
-      });
-      if (key) out[key] = val;
+    protoFields(bytes, (field, value) => {
+      if (field !== 14 || !value) return;
+      const key = strings(value, 1)[0] ?? '';
+      if (key) out[key] = strings(value, 2)[0] ?? '';
     });
   } catch {
     return out;

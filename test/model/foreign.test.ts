@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main.js';
 import { Scorer } from '../../src/model/infer.js';
 import { ModelError } from '../../src/model/errors.js';
 import { nodeOrt } from '../../src/model/node.js';
-import { ELEM, encodeModel, type ValueInfo } from '../../src/model/onnx.js';
+import { ELEM, encodeModel, ProtoWriter, readMetadata, withoutZipMap, type ValueInfo } from '../../src/model/onnx.js';
 import { projectFiles, TempDir } from './fixture.js';
 
 let tmp: TempDir;
@@ -106,29 +106,58 @@ test('predict writes infinite scores as null, like NaN ones, in every output for
 // Written by the onnx package itself (test/model/foreign/make-trees.py), shaped as sklearn-onnx exports a tree classifier.
 const foreign = (name: string) => new Uint8Array(readFileSync(new URL(`./foreign/${name}`, import.meta.url)));
 
-test('a sklearn-onnx tree classifier ([?, ?] input, TreeEnsembleClassifier) scores P(class 1), equal to walking the tree', async () => {
-  const ort = await nodeOrt();
-  const s = await Scorer.open(ort, foreign('tree_plain.onnx'), 2, { what: 'tree_plain.onnx' });
-  // Plain walk of the same tree (float32 comparisons; NaN fails every test and goes right).
-  const walk = (x0: number, x1: number) => (Math.fround(x0) <= 100 ? 0.1 : Math.fround(x1) <= 2 ? 0.4 : 0.8);
+// Plain walk of the tree in both files (float32 comparisons; NaN fails every test and goes right).
+const walk = (x0: number, x1: number) => (Math.fround(x0) <= 100 ? 0.1 : Math.fround(x1) <= 2 ? 0.4 : 0.8);
+const treeRows = (): [number, number][] => {
   const xs: [number, number][] = [[100, 0], [100.00001, 2], [101, 2], [101, 2.5], [NaN, 0], [150, NaN], [-1e9, 1e9], [99.99, 3]];
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 200; i++) xs.push([Math.round(rnd() * 2000) / 10, Math.round(rnd() * 40) / 10]);
-  const { score, extra } = await s.score({ rows: xs.length, cols: 2, data: Float64Array.from(xs.flat()) });
-  xs.forEach(([a, b], i) => assert.equal(score[i], Math.fround(walk(a, b)), `row ${i}: ${a}, ${b}`));
-  // The other class's probability comes along; the int64 label is left out.
-  assert.deepEqual(Object.keys(extra), ['probabilities_0']);
-  xs.forEach((_, i) => assert.ok(Math.abs(extra.probabilities_0![i]! + score[i]! - 1) < 1e-6));
-  await s.close();
+  return xs;
+};
+
+for (const file of ['tree_plain.onnx', 'tree_zipmap.onnx'])
+  test(`a sklearn-onnx tree classifier (${file}: [?, ?] input, TreeEnsembleClassifier${file.includes('zip') ? ', ZipMap' : ''}) scores P(class 1), equal to walking the tree`, async () => {
+    const ort = await nodeOrt();
+    const s = await Scorer.open(ort, foreign(file), 2, { what: file });
+    const xs = treeRows();
+    const { score, extra } = await s.score({ rows: xs.length, cols: 2, data: Float64Array.from(xs.flat()) });
+    xs.forEach(([a, b], i) => assert.equal(score[i], Math.fround(walk(a, b)), `row ${i}: ${a}, ${b}`));
+    // The other class's probability comes along; the int64 label is left out.
+    assert.deepEqual(Object.keys(extra), ['probabilities_0']);
+    xs.forEach((_, i) => assert.ok(Math.abs(extra.probabilities_0![i]! + score[i]! - 1) < 1e-6));
+    await s.close();
+  });
+
+test('withoutZipMap: only the ZipMap node and its output change; other models are left alone', () => {
+  const zipped = foreign('tree_zipmap.onnx');
+  const plain = withoutZipMap(zipped)!;
+  assert.ok(plain && plain.length < zipped.length);
+  assert.equal(withoutZipMap(plain), undefined, 'no ZipMap left');
+  assert.equal(withoutZipMap(foreign('tree_plain.onnx')), undefined);
+  assert.equal(withoutZipMap(new TextEncoder().encode('not a model')), undefined);
+  assert.deepEqual(readMetadata(plain), readMetadata(zipped));
+  const text = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
+  assert.doesNotMatch(text(plain), /ZipMap|output_probability/);
+  assert.match(text(plain), /TreeEnsembleClassifier/);
 });
 
-test('the same tree ending in ZipMap (sklearn-onnx’s default) is refused with how to export it instead', async () => {
+test('a model whose only output is not a tensor (and no ZipMap) is refused, naming that output', async () => {
   const ort = await nodeOrt();
-  await assert.rejects(Scorer.open(ort, foreign('tree_zipmap.onnx'), 2, { what: 'tree_zipmap.onnx' }), (e: unknown) => {
-    assert.ok(e instanceof ModelError);
-    assert.match(e.message, /'output_probability' is a sequence or map, as a ZipMap node writes/);
-    assert.match(e.hint!, /options=\{'zipmap': False\}/);
+  // x → SequenceConstruct → a graph output of type seq(tensor(float)).
+  const float = new ProtoWriter().bytes(1, new ProtoWriter().int(1, ELEM.float));
+  const seqType = new ProtoWriter().bytes(4, new ProtoWriter().bytes(1, float));
+  const shape = new ProtoWriter().bytes(1, new ProtoWriter()).bytes(1, new ProtoWriter().int(1, 2)); // [?, 2]
+  const x = new ProtoWriter().bytes(1, 'x').bytes(2, new ProtoWriter().bytes(1, new ProtoWriter().int(1, ELEM.float).bytes(2, shape)));
+  const graph = new ProtoWriter()
+    .bytes(1, new ProtoWriter().bytes(1, 'x').bytes(2, 's').bytes(3, 'seq').bytes(4, 'SequenceConstruct'))
+    .bytes(2, 'g')
+    .bytes(11, x)
+    .bytes(12, new ProtoWriter().bytes(1, 's').bytes(2, seqType));
+  const model = new ProtoWriter().int(1, 8).bytes(7, graph).bytes(8, new ProtoWriter().int(2, 13)).finish();
+  await assert.rejects(Scorer.open(ort, model, 2, { what: 'seq.onnx' }), (e: unknown) => {
+    assert.ok(e instanceof ModelError, String(e));
+    assert.match(e.message, /none of its outputs \(s\) is a float tensor \('s' is a sequence or map/);
     return true;
   });
 });
