@@ -1,7 +1,7 @@
 /**
  * The HTTP app (docs/http-api.md): middleware, then one router per feature.
  *
- *   security headers → failed-token limit → metrics → [bearer auth on 🔒 routes] → read body (size limit) → validate → handler
+ *   security headers → metrics → [bearer auth on 🔒 routes, failed tokens limited per address] → read body (size limit) → validate → handler
  *
  * `createApp` wires the data root, the locked DuckDB engine and, when a
  * Redis URL is given, the registry (subscribed to publish announcements)
@@ -10,7 +10,7 @@
  */
 import { Hono } from 'hono';
 import { VERSION } from '../src/cli/main.js';
-import { assertValidToken, configuredToken, FailureLimiter, limitFailedTokens, metricsAuth, securityHeaders } from './auth/index.js';
+import { assertValidToken, bearerAuth, configuredToken, FailureLimiter, metricsAuth, securityHeaders } from './auth/index.js';
 import { compileRoutes } from './compile/routes.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { DataRoot } from './data-root/index.js';
@@ -91,7 +91,8 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   });
 
   let closed = false;
-  const ctx: ServerContext = { root, engine, limits, token: configuredToken(token), log, metrics: undefined as never };
+  const failures = new FailureLimiter();
+  const ctx: ServerContext = { root, engine, limits, token: configuredToken(token), auth: bearerAuth({ token, limiter: failures }), log, metrics: undefined as never };
   ctx.metrics = new Metrics(() => (ctx.redis ? (ctx.redis.main.status === 'ready' && ctx.redis.reader.status === 'ready' ? 1 : 0) : undefined));
 
   if (redisUrl) {
@@ -129,13 +130,13 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
   const app = new Hono();
   app.onError(onError(log, (v) => root.redactJson(v)));
   app.notFound(notFound);
-  app.use('*', securityHeaders(), limitFailedTokens(new FailureLimiter()), ctx.metrics.middleware());
+  app.use('*', securityHeaders(), ctx.metrics.middleware());
   app.get('/health', async (c) => {
     // A PING bounded to 1 s: a connected Redis that hangs is "down" too, not "up".
     const redis = ctx.redis && (await redisHealth([ctx.redis.main, ctx.redis.reader], 1000)) === 'up' ? 'up' : 'down';
     return c.json({ status: !ctx.redis || redis === 'up' ? 'ok' : 'degraded', redis, version: VERSION, ...(ctx.redis ? {} : { redis_configured: false }) });
   });
-  const metricsGuard = metricsAuth({ listenHost: options.listenHost, token: ctx.token, metricsToken });
+  const metricsGuard = metricsAuth({ listenHost: options.listenHost, token: ctx.token, metricsToken, limiter: failures });
   app.get('/metrics', metricsGuard, (c) => c.text(ctx.metrics.text(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
 
   app.route('/', compileRoutes(ctx));

@@ -3,6 +3,7 @@
  * DuckDB engine, metrics, limits, and — when Redis is configured — the
  * registry and the online store.
  */
+import type { MiddlewareHandler } from 'hono';
 import type { DataRoot } from './data-root/index.js';
 import type { ServerEngine } from './engine/index.js';
 import { ApiError } from './errors/index.js';
@@ -38,6 +39,8 @@ export interface ServerContext {
   metrics: Metrics;
   limits: Limits;
   token: string | undefined;
+  /** Bearer auth for the 🔒 routes (and reading unpublished files): one instance, so failed tokens are counted across routes. */
+  auth: MiddlewareHandler;
   log: (line: string) => void;
   redis?: { main: Redis; reader: Redis; sub: Redis; url: string };
   registry?: Registry;

@@ -17,6 +17,8 @@ export interface BearerOptions {
   token: string | undefined;
   /** What the token is called in the 404 when it is off (default FEATUREBOOK_TOKEN). */
   setting?: string;
+  /** Counts failed tokens per client address; an address over the limit gets 429. */
+  limiter?: FailureLimiter;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -64,24 +66,14 @@ export class FailureLimiter {
   }
 }
 
-const LIMITER = 'featurebook.authFailures';
-
 /** The client's address: the TCP peer under @hono/node-server, else one shared bucket. */
 export function clientAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-/** Makes `limiter` count failed tokens for every bearerAuth under it (app.use('*', …)). */
-export function limitFailedTokens(limiter: FailureLimiter): MiddlewareHandler {
-  return async (c, next) => {
-    c.set(LIMITER as never, limiter as never);
-    await next();
-  };
-}
-
 /**
- * Requires `Authorization: Bearer <token>`. Under limitFailedTokens, an address
+ * Requires `Authorization: Bearer <token>`. With a `limiter`, an address
  * with MAX_FAILURES wrong or malformed tokens in the last minute gets 429 until
  * the oldest is a minute old, whatever it sends (so guessing cannot go on at
  * full speed); a missing header is no attempt and does not count. Every answer
@@ -104,11 +96,11 @@ export function bearerAuth(opts: BearerOptions): MiddlewareHandler {
   }
   const expected = digest(token);
   const challenge = { ...noStore, 'WWW-Authenticate': 'Bearer realm="featurebook"' };
+  const { limiter } = opts;
   return async (c, next) => {
-    const limiter = c.get(LIMITER as never) as FailureLimiter | undefined;
-    const address = clientAddress(c);
     const header = requestHeader(c, 'authorization');
     if (!header) throw new ApiError(401, 'unauthorized', "this route needs 'Authorization: Bearer <token>'", { headers: challenge });
+    const address = clientAddress(c);
     const wait = limiter?.retryAfter(address) ?? 0;
     if (wait > 0) {
       throw new ApiError(429, 'rate_limited', `too many failed tokens from this address (${MAX_FAILURES} in a minute): try again in ${wait} s`, { headers: { ...noStore, 'Retry-After': String(wait) } });
@@ -150,8 +142,9 @@ export const isLoopback = (host: string): boolean => /^(127\.\d+\.\d+\.\d+|::1|\
  * (only this machine reaches it); otherwise a bearer token, FEATUREBOOK_METRICS_TOKEN
  * when set, else the 🔒 routes' token.
  */
-export function metricsAuth(opts: { listenHost: string | undefined; token: string | undefined; metricsToken: string | undefined }): MiddlewareHandler {
+export function metricsAuth(opts: { listenHost: string | undefined; token: string | undefined; metricsToken: string | undefined; limiter?: FailureLimiter }): MiddlewareHandler {
   if (opts.listenHost === undefined || isLoopback(opts.listenHost)) return async (_c, next) => next();
   const metricsToken = configuredToken(opts.metricsToken);
-  return bearerAuth(metricsToken ? { token: metricsToken, setting: 'FEATUREBOOK_METRICS_TOKEN' } : { token: opts.token, setting: 'FEATUREBOOK_METRICS_TOKEN (or FEATUREBOOK_TOKEN)' });
+  const limiter = opts.limiter ? { limiter: opts.limiter } : {};
+  return bearerAuth(metricsToken ? { token: metricsToken, setting: 'FEATUREBOOK_METRICS_TOKEN', ...limiter } : { token: opts.token, setting: 'FEATUREBOOK_METRICS_TOKEN (or FEATUREBOOK_TOKEN)', ...limiter });
 }

@@ -11,7 +11,6 @@ import type { QueryResult } from '../../src/engine/engine.js';
 import { didYouMean, hasErrors } from '../../src/lang/diagnostics.js';
 import { engineReason } from '../../src/project.js';
 import { buildTrainingSet } from '../../src/training-set.js';
-import { bearerAuth } from '../auth/index.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, diagnosticsJson, loadSource, loadValidSource } from '../projects/index.js';
@@ -29,11 +28,15 @@ export function compileRoutes(ctx: ServerContext): Hono {
   const checkBody = object({ source, path, data: optional(boolean()) });
   // Files the operator did not publish are read for a request only with the token: check and
   // compile read data (for column types) only then, and a training set from FDL sent in the request needs it.
-  const auth = bearerAuth({ token: ctx.token });
+  const auth = (c: Context) => ctx.auth(c, async () => {});
+  // True with the right token; false without one, or with a wrong one (401/429: the FDL is still checked, without data).
   const authorized = (c: Context) =>
-    auth(c, async () => {}).then(
+    auth(c).then(
       () => true,
-      () => false,
+      (err) => {
+        if (err instanceof ApiError) return false;
+        throw err;
+      },
     );
   const skipped = ctx.token
     ? "data checks were skipped (column names and types are not checked against the files): send 'Authorization: Bearer <token>' to check against the data"
@@ -103,7 +106,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
     } else {
       // FDL sent in the request may name any file under the data root: only with the token (401, or 404 when the server has none).
       try {
-        await auth(c, async () => {});
+        await auth(c);
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         const why = "a training set from FDL sent in 'source' reads data files the operator did not publish";

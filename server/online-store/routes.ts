@@ -5,7 +5,6 @@
 import { Hono, type Context } from 'hono';
 import type { ViewPlan } from '../../src/compile/plan.js';
 import { didYouMean } from '../../src/lang/diagnostics.js';
-import { bearerAuth } from '../auth/index.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { assertPlanPaths, sourcesOf } from '../projects/index.js';
@@ -194,7 +193,7 @@ export function onlineRoutes(ctx: ServerContext): Hono {
     force: optional(boolean()),
   });
 
-  app.post('/v1/materialize', bearerAuth({ token: ctx.token }), async (c) => {
+  app.post('/v1/materialize', ctx.auth, async (c) => {
     const b = await parseBody(c, materializeBody);
     const asOf = parseAsOf(b.as_of);
     const { registry, store } = online(ctx);

@@ -4,7 +4,6 @@
  */
 import { Hono, type Context } from 'hono';
 import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
-import { bearerAuth } from '../auth/index.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { definitionsJson, loadValidSource } from '../projects/index.js';
@@ -52,7 +51,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
     force: optional(boolean()),
   });
 
-  app.post('/v1/publish', bearerAuth({ token: ctx.token }), async (c) => {
+  app.post('/v1/publish', ctx.auth, async (c) => {
     const b = await parseBody(c, body);
     const { registry } = online(ctx);
     const p = await loadValidSource(ctx.root, ctx.engine, b.source, b.path);

@@ -11,6 +11,7 @@ import { trainingSetSql, type EmitOptions } from '../compile/emit-sql.js';
 import { planStrategies } from '../build.js';
 import type { MonitorPlan, ProjectPlan } from '../compile/plan.js';
 import type { Engine } from '../engine/engine.js';
+import { formatFromPath } from '../lang/check.js';
 import { didYouMean } from '../lang/diagnostics.js';
 import { computeDrift, DriftError, type DriftFeature, type DriftOptions, type DriftReport, type FeatureKind } from './compute.js';
 
@@ -88,14 +89,6 @@ export async function prepareMonitor(engine: Engine, plan: ProjectPlan, name: st
   return { monitor, features, notAvailable, reference, table, time: set.time, describeReference: `training set ${set.name}${set.split ? ', train split' : ''}` };
 }
 
-const formatOf = (path: string): 'csv' | 'parquet' | 'json' | undefined => {
-  // Compressed like sources may be (DuckDB reads .gz and .zst by their extension).
-  const m = /\.(csv|parquet|json|jsonl|ndjson)(\.gz|\.zst)?$/i.exec(path);
-  if (!m) return undefined;
-  const x = m[1]!.toLowerCase();
-  return x === 'jsonl' || x === 'ndjson' ? 'json' : (x as 'csv' | 'parquet' | 'json');
-};
-
 /**
  * Reads a --current file into a temporary table and checks its columns, before
  * anything is built: a wrong file fails fast, naming what it lacks.
@@ -104,7 +97,7 @@ export async function readCurrentFile(engine: Engine, plan: ProjectPlan, monitor
   const set = plan.trainingSets.find((t) => t.name === monitor.reference);
   if (!set) throw new DriftError(`monitor '${monitor.name}' refers to training set '${monitor.reference}', which does not exist`);
   const { features } = monitorFeatures(plan, monitor);
-  const format = formatOf(path);
+  const format = formatFromPath(path); // as sources: .csv/.tsv, .parquet, .json/.jsonl/.ndjson, each also .gz or .zst
   if (!format) throw new DriftError(`cannot tell the format of --current '${path}'`, 'use a .parquet, .csv or .json file (compressed .csv.gz or .json.gz too)');
   try {
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(CURRENT_TABLE)} AS SELECT * FROM ${d.readFile(path, format)}`);

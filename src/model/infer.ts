@@ -147,9 +147,7 @@ export class Scorer {
       const maps = outMeta.filter((o) => !o.isTensor).map((o) => `'${o.name}'`);
       fail(
         `none of its outputs (${session.outputNames.join(', ')}) is a float tensor${maps.length ? ` (${maps.join(', ')} is a sequence or map)` : ''}`,
-        maps.length
-          ? "the score must be a float output of shape [N], [N, 1] or [N, 2]: export the probabilities as a tensor (sklearn-onnx: to_onnx(model, X, options={'zipmap': False}))"
-          : 'the score must be a float output of shape [N], [N, 1] or [N, 2]',
+        'the score must be a float output of shape [N], [N, 1] or [N, 2]: export the scores or probabilities as a float tensor',
       );
     }
     return new Scorer(session, ort, session.inputNames[0]!, k, provider);

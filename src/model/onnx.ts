@@ -262,33 +262,31 @@ export function withoutZipMap(bytes: Uint8Array): Uint8Array | undefined {
     let graph: Uint8Array | undefined;
     protoFields(bytes, (f, v) => f === 7 && v && (graph = v));
     if (!graph) return undefined;
-    const outputs: string[] = [];
-    protoFields(graph, (f, v) => f === 12 && v && outputs.push(...strings(v, 1)));
-    const zipped = new Map<string, string>(); // a ZipMap's output (a graph output) → its input
-    const isZip = (nodeBytes: Uint8Array) => {
-      if (strings(nodeBytes, 4)[0] !== 'ZipMap') return false;
-      const [ins, outs] = [strings(nodeBytes, 1), strings(nodeBytes, 2)];
-      return ins.length === 1 && outs.length === 1 && outputs.includes(outs[0]!) ? [outs[0]!, ins[0]!] as const : false;
-    };
-    protoFields(graph, (f, v) => {
-      const z = f === 1 && v ? isZip(v) : false;
-      if (z) zipped.set(z[0], z[1]);
-    });
+    const fields: { f: number; v: Uint8Array | undefined; raw: Uint8Array }[] = [];
+    protoFields(graph, (f, v, raw) => fields.push({ f, v, raw }));
+    const outputs = fields.filter((x) => x.f === 12 && x.v).map((x) => strings(x.v!, 1)[0] ?? '');
+    // ZipMap nodes (GraphProto.node = 1; NodeProto input 1, output 2, op_type 4) whose one output is a graph output.
+    const zipped = new Map<string, string>(); // that output → the node's input
+    const dropped = new Set<Uint8Array>();
+    for (const x of fields) {
+      if (x.f !== 1 || !x.v || strings(x.v, 4)[0] !== 'ZipMap') continue;
+      const [ins, outs] = [strings(x.v, 1), strings(x.v, 2)];
+      if (ins.length !== 1 || outs.length !== 1 || !outputs.includes(outs[0]!)) continue;
+      zipped.set(outs[0]!, ins[0]!);
+      dropped.add(x.raw);
+    }
     if (!zipped.size) return undefined;
     const g = new ProtoWriter();
-    const added = new Set(outputs);
-    protoFields(graph, (f, v, raw) => {
-      if (f === 1 && v && isZip(v)) return;
-      if (f === 12 && v) {
-        const from = zipped.get(strings(v, 1)[0] ?? '');
-        if (from !== undefined) {
-          if (!added.has(from)) g.bytes(12, valueInfo({ name: from, elem: ELEM.float, dims: [null, null] }));
-          added.add(from);
-          return;
-        }
+    const present = new Set(outputs);
+    for (const x of fields) {
+      if (dropped.has(x.raw)) continue;
+      const from = x.f === 12 && x.v ? zipped.get(strings(x.v, 1)[0] ?? '') : undefined;
+      if (from === undefined) g.raw(x.raw);
+      else if (!present.has(from)) {
+        g.bytes(12, valueInfo({ name: from, elem: ELEM.float, dims: [null, null] }));
+        present.add(from);
       }
-      g.raw(raw);
-    });
+    }
     const m = new ProtoWriter();
     protoFields(bytes, (f, _v, raw) => (f === 7 ? m.bytes(7, g) : m.raw(raw)));
     return m.finish();
