@@ -35,3 +35,4 @@ export { readMetadata } from './model/onnx.js';
 export { auc, accuracy, calibration, logLoss, metrics, rocCurve, type Metrics } from './model/metrics.js';
 export { fitLogistic, logisticOnnx, predictLogistic, type LogisticModel } from './model/logistic.js';
 
+export { splitPage, joinPage, cellsOf, newCell, parseInfo, lineEnding, frontMatterFields, type NotebookPage, type Block, type CellBlock, type MarkdownBlock, type CellKind } from './notebook/cells.js';
