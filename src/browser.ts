@@ -36,3 +36,5 @@ export { auc, accuracy, calibration, logLoss, metrics, rocCurve, type Metrics } 
 export { fitLogistic, logisticOnnx, predictLogistic, type LogisticModel } from './model/logistic.js';
 
 export { splitPage, joinPage, cellsOf, newCell, parseInfo, lineEnding, frontMatterFields, type NotebookPage, type Block, type CellBlock, type MarkdownBlock, type CellKind } from './notebook/cells.js';
+export { notebookPage, resultCsv, resultParquet, type NotebookPageOptions, type ProgramState, type ResultRows } from './notebook/runtime.js';
+export { sqlTemplate, chartDataNames } from './notebook/sql-template.js';

@@ -40,6 +40,10 @@ Usage:
                                                       batch inference: the input rows plus a score column
   featurebook drift FILE MONITOR [--current PATH | --from TS --to TS] [--out report.json|.html]
                                                       drift report (JSON on standard output without --out)
+  featurebook new DIR [--from-data FILE]              a notebook folder: project.fdl, data/, index.md
+  featurebook notebook [DIR] [--port 3000] [--host 127.0.0.1]
+                                                      preview DIR's pages, editable and savable in the browser
+  featurebook site [DIR] --out PATH                   DIR's pages as a static site
 
 Options:
   -h, --help       show this help
@@ -361,6 +365,10 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   serve: (a) => serverCommand('serve', a),
   publish: (a) => serverCommand('publish', a),
   materialize: (a) => serverCommand('materialize', a),
+  // Notebook folders (DESIGN §7): src/notebook/cli.ts.
+  new: (a, io) => import('../notebook/cli.js').then((m) => m.cmdNew(a, io, (s) => new UsageError(s))),
+  notebook: (a, io) => import('../notebook/cli.js').then((m) => m.cmdNotebook(a, io, (s) => new UsageError(s))),
+  site: (a, io) => import('../notebook/cli.js').then((m) => m.cmdSite(a, io, (s) => new UsageError(s))),
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -389,8 +397,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`featurebook: ${err.message}\nRun 'featurebook --help' for usage.\n`);
       return 2;
     }
-    if (err instanceof CliError || err instanceof EmitError) {
-      io.err(`featurebook: error: ${err.message}\n`);
+    if (err instanceof CliError || err instanceof EmitError || (err as Error | undefined)?.name === 'NotebookError') {
+      io.err(`featurebook: error: ${(err as Error).message}\n`);
       return 1;
     }
     io.err(`featurebook: error: ${engineReason(err)}\n`);

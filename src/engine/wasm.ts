@@ -44,6 +44,8 @@ import type { ColumnInfo, Engine, QueryResult, Row, Value } from './engine.js';
 /** The few things WasmEngine needs from DuckDB-WASM; async and blocking bindings both provide them. */
 interface Backend {
   query(sql: string): Promise<ArrowTableLike>;
+  /** Runs `sql` as a prepared statement with `params` bound to its `?` placeholders. */
+  queryParams(sql: string, params: unknown[]): Promise<ArrowTableLike>;
   registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   insertArrowIpc(table: string, ipc: Uint8Array): Promise<void>;
@@ -117,6 +119,14 @@ export class WasmEngine implements Engine {
       const con = await db.connect();
       const backend: Backend = {
         query: (sql) => con.query(sql) as Promise<never>,
+        queryParams: async (sql, params) => {
+          const stmt = await con.prepare(sql);
+          try {
+            return (await stmt.query(...params)) as never;
+          } finally {
+            await stmt.close();
+          }
+        },
         registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
         dropFile: async (name) => void (await db.dropFile(name)),
         insertArrowIpc: (table, ipc) => con.insertArrowFromIPCStream(ipc, { name: table, create: true }),
@@ -154,6 +164,14 @@ export class WasmEngine implements Engine {
     const con = db.connect();
     const backend: Backend = {
       query: async (sql) => con.query(sql) as never,
+      queryParams: async (sql, params) => {
+        const stmt = con.prepare(sql);
+        try {
+          return stmt.query(...params) as never;
+        } finally {
+          stmt.close();
+        }
+      },
       registerBuffer: async (name, bytes) => db.registerFileBuffer(name, bytes),
       dropFile: async (name) => db.dropFile(name),
       insertArrowIpc: async (table, ipc) => con.insertArrowFromIPCStream(ipc, { name: table, create: true }),
@@ -192,6 +210,18 @@ export class WasmEngine implements Engine {
 
   async query(sql: string): Promise<QueryResult> {
     return normalizeTable(await this.run(sql));
+  }
+
+  /**
+   * Runs one query with `params` bound to its `?` placeholders (a prepared
+   * statement: values are never spliced into the text).
+   */
+  async queryParams(sql: string, params: unknown[]): Promise<QueryResult> {
+    try {
+      return normalizeTable(await this.backend.queryParams(sql, params));
+    } catch (err) {
+      throw friendlyError(err);
+    }
   }
 
   async describe(sql: string): Promise<ColumnInfo[]> {
