@@ -95,6 +95,7 @@ A \`js\` cell with an input from the self-hosted inputs library:
 
 \`\`\`js
 const limit = view(Inputs.range([1, 50], {value: 10, step: 1, label: "rows"}));
+const min_rows = view(Inputs.range([1, 10], {value: 1, step: 1, label: "min rows per day"}));
 \`\`\`
 
 A \`sql\` cell: \`\${limit}\` is a bound parameter, and the result is named \`top\`:
@@ -103,10 +104,10 @@ A \`sql\` cell: \`\${limit}\` is a bound parameter, and the result is named \`to
 SELECT * FROM ${set} ORDER BY 1, 2 LIMIT \${limit}
 \`\`\`
 
-The rows of \`${source}\` per value of its time column:
+The rows of \`${source}\` per day, the days with at least \${min_rows}:
 
 \`\`\`sql id=per_day
-SELECT epoch_ms(${'"'}__TS__${'"'}) // 86400000 * 86400000 AS day, count(*) AS n FROM ${source} GROUP BY 1 ORDER BY 1
+SELECT epoch_ms(${'"'}__TS__${'"'}) // 86400000 * 86400000 AS day, count(*) AS n FROM ${source} GROUP BY 1 HAVING count(*) >= \${min_rows} ORDER BY 1
 \`\`\`
 
 A \`chart\` cell (Vega-Lite), redrawn when \`per_day\` changes:
