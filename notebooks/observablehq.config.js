@@ -1,4 +1,6 @@
-// Observable Framework configuration of the Featurebook notebook site.
+// Observable Framework configuration of the Featurebook notebook site. No
+// `pages`: they are discovered from the folder (featurebook's notebook
+// machinery builds this folder like any other; see docs/notebooks.md).
 // The site must work from any static file server with no network beyond its
 // own origin: no web fonts (globalStylesheets: []), a favicon of its own (else
 // Chromium's automatic /favicon.ico request 404s), no search index fetches,
@@ -8,13 +10,6 @@ export default {
   title: "Featurebook",
   root: ".",
   output: "dist",
-  pages: [
-    { name: "Playground", path: "/playground" },
-    { name: "Fraud report", path: "/report" },
-    { name: "Model", path: "/model" },
-    { name: "Your data", path: "/your-data" },
-    { name: "Drift", path: "/drift" },
-  ],
   globalStylesheets: [],
   head: '<link rel="icon" href="./favicon.svg" type="image/svg+xml" sizes="any">',
   footer: "Featurebook — feature definitions compiled to point-in-time-correct DuckDB SQL, run here in DuckDB-WASM.",

@@ -25,7 +25,9 @@ import { createRequire } from 'node:module';
 import { connect, createServer as netServer } from 'node:net';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cellsOf, splitPage } from './cells.js';
+import { cellsOf, frontMatterFields, splitPage } from './cells.js';
+import { parse } from '../lang/parse.js';
+import { runsProgramInTab } from './transform.js';
 import { fdlFilesOf, joinChunks, transformPage, type PageProblem, type ProgramChunk } from './transform.js';
 
 export class NotebookError extends Error {
@@ -320,6 +322,33 @@ async function precompute(dir: string, pages: string[], outFiles: string): Promi
   return problems;
 }
 
+/**
+ * What the pages read in the tab: every .fdl file, the sources of the
+ * programs of pages that run in the tab, and front-matter `sql:` files. A
+ * page whose only queries are precomputed reads none of its sources, so a
+ * large source ships only as its results.
+ */
+export function shippedFiles(dir: string, pages: string[]): Set<string> {
+  const out = new Set(folderFiles(dir).filter((f) => f.endsWith('.fdl')));
+  const inside = (abs: string) => {
+    const rel = relative(resolve(dir), abs).split(sep).join('/');
+    if (!rel.startsWith('..') && DATA_EXT.has(extname(rel).toLowerCase())) out.add(rel);
+  };
+  for (const rel of pages) {
+    const page = splitPage(readFileSync(join(dir, rel), 'utf8'));
+    const fields = frontMatterFields(page.frontMatter);
+    if (fields.sql && typeof fields.sql === 'object' && !Array.isArray(fields.sql)) for (const f of Object.values(fields.sql)) inside(resolve(dir, dirname(rel), f));
+    const cells = cellsOf(page);
+    if (!runsProgramInTab(cells)) continue;
+    const fdl = fdlFilesOf(page.frontMatter);
+    const chunks: ProgramChunk[] = fdl.map((f) => ({ file: f, line: 1, text: existsSync(resolve(dir, dirname(rel), f)) ? readFileSync(resolve(dir, dirname(rel), f), 'utf8') : '' }));
+    cells.forEach((c) => c.kind === 'fdl' && chunks.push({ file: rel, text: c.body, line: c.line }));
+    const base = dirname(fdl[0] ? resolve(dir, dirname(rel), fdl[0]) : resolve(dir, rel));
+    for (const d of parse(joinChunks(chunks).text).program.decls) if (d.kind === 'source' && d.path) inside(resolve(base, d.path.value));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- site
 
 /** `featurebook site DIR --out PATH` (and `npm run build`): a static site; throws with every problem found. */
@@ -331,7 +360,7 @@ export async function buildNotebookSite(dir: string, out: string, { quiet = fals
   const built = await buildFramework(root, { quiet });
   if (built.problems.length) throw new NotebookError(`the site build has problems:\n  ${built.problems.join('\n  ')}`);
   const files = join(built.dist, '_fb/files');
-  for (const rel of folderFiles(dir, [outAbs])) if (DATA_EXT.has(extname(rel).toLowerCase())) linkOrCopy(join(dir, rel), join(files, rel));
+  for (const rel of shippedFiles(dir, pages)) if (existsSync(join(dir, rel))) linkOrCopy(join(dir, rel), join(files, rel));
   const pre = await precompute(dir, pages, files);
   if (pre.length) throw new NotebookError(`precomputed queries failed:\n  ${pre.join('\n  ')}`);
   rmSync(outAbs, { recursive: true, force: true });

@@ -27,7 +27,7 @@ import { parse } from '../lang/parse.js';
 import { dirname, loadProject } from '../project.js';
 import { cellsOf, joinPage, lineEnding, newCell, splitPage, type Block, type CellBlock, type CellKind } from './cells.js';
 import { sqlTemplate } from './sql-template.js';
-import { joinChunks, type ProgramChunk } from './transform.js';
+import { joinChunks, runsProgramInTab, type ProgramChunk } from './transform.js';
 
 export interface NotebookPageOptions {
   /** The page's path in the folder (`reports/weekly.md`). */
@@ -234,14 +234,15 @@ export function notebookPage(opts: NotebookPageOptions) {
 
   async function compileOnce() {
     const e = await engine();
-    fileChunks ??= await Promise.all(
+    fileChunks ??= !runsProgramInTab(cells) ? [] : await Promise.all(
       (opts.fdl ?? []).map(async (rel) => {
         const path = folderPath(pageDir, rel);
         const res = path ? await fetch(fileUrl(path)) : undefined;
         return { file: rel, line: 1, text: res?.ok ? await res.text() : `# ${rel}: not found\n` };
       }),
     );
-    const chunks = [...fileChunks, ...fdlIdx.map((i) => ({ file: opts.path, text: texts[i]!, line: cells[i]!.line, cell: i }))];
+    // A page whose queries are all precomputed needs no program (nor its sources) in the tab.
+    const chunks = runsProgramInTab(cells) ? [...fileChunks, ...fdlIdx.map((i) => ({ file: opts.path, text: texts[i]!, line: cells[i]!.line, cell: i }))] : [];
     const next: ProgramState = { version: state.version + 1, diagnostics: [] };
     if (chunks.length) {
       const { text, locate } = joinChunks(chunks);

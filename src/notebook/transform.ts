@@ -64,6 +64,11 @@ export interface ProgramChunk {
   cell?: number;
 }
 
+/** Whether a page compiles its program in the tab: it has fdl cells, or queries that are not precomputed. */
+export function runsProgramInTab(cells: CellBlock[]): boolean {
+  return cells.some((c) => c.kind === 'fdl' || (c.kind === 'sql' && !c.flags.includes('precompute')));
+}
+
 /** Joins chunks into one program text; `locate` maps a line of it back to its chunk. */
 export function joinChunks(chunks: ProgramChunk[]): { text: string; locate: (line: number) => { chunk: ProgramChunk; line: number } | undefined } {
   const starts: number[] = [];

@@ -61,6 +61,18 @@ SELECT category, count(*) AS n FROM orders GROUP BY 1 ORDER BY 1
 \`\`\`
 `;
 
+// A report whose query runs at build time: the page loads its result, never the source.
+const BIG_PAGE = `---
+fdl: [../project.fdl]
+---
+
+# Orders, precomputed
+
+\`\`\`sql id=big precompute
+SELECT count(*) AS n, sum(amount) AS total FROM orders
+\`\`\`
+`;
+
 function assertClean(w: WatchedPage, what: string) {
   assert.deepEqual(w.errors, [], `${what}: console errors`);
   assert.deepEqual(w.failed, [], `${what}: failed requests`);
@@ -76,6 +88,7 @@ before(async () => {
   assert.equal(made.code, 0, made.err);
   mkdirSync(join(tmp, 'demo/reports'));
   writeFileSync(join(tmp, 'demo/reports/observable.md'), OBSERVABLE_PAGE);
+  writeFileSync(join(tmp, 'demo/reports/big.md'), BIG_PAGE);
   writeFileSync(join(tmp, 'demo/CONTEXT.md'), '# Notes for contributors: not a page\n');
   const site = cli('site', 'demo', '--out', 'out');
   assert.equal(site.code, 0, site.err);
@@ -148,6 +161,17 @@ describe('a featurebook new folder as a static site on python3 -m http.server', 
     assert.equal(await rowsOf(w.page, 0), 5, 'five categories');
     await w.page.waitForTimeout(300);
     assertClean(w, 'reports/observable');
+    await w.page.close();
+  });
+
+  test('a precomputed query ships as its result: the page reads the Parquet, not the source', async () => {
+    const w = await openWatched(chromium.context, siteUrl + 'reports/big.html');
+    await w.page.waitForSelector('[data-fb-cell=sql] [data-fb-rows]', { timeout: READY });
+    const orders = readFileSync(join(tmp, 'demo/data/orders.csv'), 'utf8').trim().split('\n').length - 1;
+    assert.match(await w.page.locator('[data-fb-cell=sql] tbody tr').first().innerText(), new RegExp(`^${orders}\\t`));
+    assert.ok(w.requests.some((u) => u.endsWith('/_fb/files/.precomputed/reports/big/big.parquet')), w.requests.join('\n'));
+    assert.ok(!w.requests.some((u) => u.endsWith('orders.csv')), 'the source is not read');
+    assertClean(w, 'reports/big');
     await w.page.close();
   });
 
