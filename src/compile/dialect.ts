@@ -7,7 +7,9 @@
  * before the emitter uses it, and the emitter falls back to plainer SQL.
  */
 
-export interface Dialect {
+import type { FunctionSqlDialect, SqlCastType } from '../lang/functions.js';
+
+export interface Dialect extends FunctionSqlDialect {
   readonly name: string;
   /**
    * Window frames `RANGE BETWEEN <interval> PRECEDING AND CURRENT ROW EXCLUDE TIES`
@@ -72,6 +74,9 @@ export const duckdb: Dialect = {
     }
   },
   toTimestamp: (expr) => `CAST(${expr} AS TIMESTAMP)`,
+  cast: (expr: string, type: SqlCastType) => `CAST(${expr} AS ${type})`,
+  argMin: (value, order) => `arg_min(${value}, ${order})`,
+  argMax: (value, order) => `arg_max(${value}, ${order})`,
   refreshAsOf(t, everyMs, delayMs) {
     const p = BigInt(everyMs) * 1000n;
     const x = `(epoch_us(${t}) - ${BigInt(delayMs) * 1000n})`;

@@ -17,6 +17,7 @@
  * `dialect.quoteString`; internal names use the `__fb_` prefix.
  */
 import type { Expr } from '../lang/ast.js';
+import { aggregateEmptyValue, lookupAggregate, lookupFunction } from '../lang/functions.js';
 import { type Dialect, duckdb } from './dialect.js';
 import type { AggregateFeature, FeaturePlan, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
 
@@ -117,7 +118,7 @@ export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): strin
     case 'if':
       return `(CASE WHEN ${go(e.cond)} THEN ${go(e.then)} ELSE ${go(e.else)} END)`;
     case 'call':
-      return callSql(e.callee.name.toLowerCase(), e.args.map(go));
+      return callSql(e.callee.name, e.args.map(go), d);
   }
   throw new EmitError(`cannot emit expression of type ${(e as Expr).type}`);
 }
@@ -127,41 +128,11 @@ function formatDouble(x: number): string {
   return /e/i.test(s) ? s : s.includes('.') ? s : `${s}.0`;
 }
 
-/** Whitelisted functions; math that would raise an error in SQL yields null instead. */
-function callSql(fn: string, a: string[]): string {
-  switch (fn) {
-    case 'abs':
-    case 'ceil':
-    case 'floor':
-    case 'exp':
-    case 'least':
-    case 'greatest':
-    case 'coalesce':
-    case 'lower':
-    case 'upper':
-    case 'hour':
-    case 'month':
-    case 'year':
-      return `${fn}(${a.join(', ')})`;
-    case 'round':
-      return a.length === 2 ? `round(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS INTEGER))` : `round(CAST(${a[0]} AS DOUBLE))`;
-    case 'ln':
-    case 'log10':
-      return `(CASE WHEN ${a[0]} > 0 THEN ${fn}(${a[0]}) END)`;
-    case 'sqrt':
-      return `(CASE WHEN ${a[0]} >= 0 THEN sqrt(${a[0]}) END)`;
-    case 'pow':
-      return `pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`;
-    case 'length':
-      return `length(${a[0]})`;
-    case 'contains':
-      return `contains(${a[0]}, ${a[1]})`;
-    case 'day_of_week':
-      return `dayofweek(${a[0]})`;
-    case 'epoch_seconds':
-      return `epoch(CAST(${a[0]} AS TIMESTAMP))`;
-  }
-  throw new EmitError(`unknown function '${fn}'`);
+/** A registered scalar function (the registry writes its SQL). */
+function callSql(fn: string, a: string[], d: Dialect): string {
+  const f = lookupFunction(fn);
+  if (!f) throw new EmitError(`unknown function '${fn}'`);
+  return f.sql(a, d);
 }
 
 // ---------------------------------------------------------------- sources
@@ -351,7 +322,7 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
       };
       const cols = plain.map(({ f, i }) => {
         const x = colOf.get(i)!;
-        const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '');
+        const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '', d);
         return `${agg} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
       });
       const windowDefs = [...windows.values()].map((w) => w.def);
@@ -425,7 +396,7 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
   const cols = aggs.map((f, i) => {
     const x = `ev.${valName(i)}`;
     const inWindow = f.windowMs === undefined ? undefined : `ev.${TS} >= sp.${T} - ${d.interval(f.windowMs)} AND ev.${TS} < sp.${T}`;
-    return `${windowAggregate(f, x, `struct_pack(t := ev.${TS}, a := ev.${AVAIL}, v := ${x})`, inWindow)} AS ${aggName(i)}`;
+    return `${windowAggregate(f, x, `struct_pack(t := ev.${TS}, a := ev.${AVAIL}, v := ${x})`, d, inWindow)} AS ${aggName(i)}`;
   });
   return [
     `${name}_sp AS (\n${indent(spinePart)}\n)`,
@@ -435,33 +406,14 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
 }
 
 /** One aggregate call (without OVER), reading value column `x`; `order` ranks rows for first/last (semantics rule 5). */
-function windowAggregate(f: AggregateFeature, x: string, order: string, filter?: string): string {
+function windowAggregate(f: AggregateFeature, x: string, order: string, d: Dialect, filter?: string): string {
   const where = (extra?: string) => {
     const conds = [extra, filter].filter(Boolean);
     return conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
   };
-  switch (f.fn) {
-    case 'count':
-      return `count(${x})${where()}`;
-    case 'count_distinct':
-      return `count(DISTINCT ${x})${where()}`;
-    case 'sum':
-      return `sum(${x})${where()}`;
-    case 'avg':
-      return `avg(${x})${where()}`;
-    case 'min':
-      return `min(${x})${where()}`;
-    case 'max':
-      return `max(${x})${where()}`;
-    case 'stddev':
-      return `stddev_samp(${x})${where()}`;
-    case 'variance':
-      return `var_samp(${x})${where()}`;
-    case 'first':
-      return `arg_min(${x}, ${order})${where(`${x} IS NOT NULL`)}`;
-    case 'last':
-      return `arg_max(${x}, ${order})${where(`${x} IS NOT NULL`)}`;
-  }
+  const def = lookupAggregate(f.fn);
+  if (!def) throw new EmitError(`unknown aggregate '${f.fn}'`);
+  return `${def.sql(x, d, order)}${where(def.skipsNulls ? `${x} IS NOT NULL` : undefined)}`;
 }
 
 /** SQL for every feature of a view, given the CTE alias holding its aggregates. */
@@ -479,7 +431,8 @@ function featureColumns(v: ViewPlan, alias: string, d: Dialect): Map<string, str
     if (f.kind === 'aggregate') {
       const a = `${alias}.${aggName(aggIndex.get(f.name)!)}`;
       // Rule 4: count and count_distinct of nothing are 0 (also for spine rows with no key or time).
-      s = f.fn === 'count' || f.fn === 'count_distinct' ? `coalesce(${a}, 0)` : a;
+      const empty = aggregateEmptyValue(f.fn);
+      s = empty === null ? a : `coalesce(${a}, ${empty})`;
     } else {
       s = exprSql(f.expr, d, (n) => {
         const dep = byName.get(n);

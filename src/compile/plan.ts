@@ -8,7 +8,8 @@
  */
 import type { Expr, FeatureSelector, FeaturesDecl, Program, SourceDecl } from '../lang/ast.js';
 import { collectNames, formatFromPath, type CheckResult } from '../lang/check.js';
-import { type AggregateFn, type FdlType, isAggregate } from '../lang/types.js';
+import { type AggregateFn, isAggregate } from '../lang/functions.js';
+import type { FdlType } from '../lang/types.js';
 
 export const PLAN_VERSION = 1;
 
