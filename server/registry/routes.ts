@@ -2,8 +2,9 @@
  * Registry routes: publish a project (🔒), list projects, show one.
  * @module
  */
+import { isFeaturebookError } from '../../src/errors.js';
 import { Hono, type Context } from 'hono';
-import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
+import { compileObjects } from '../../src/compile/emit-sql.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { definitionsJson, loadValidSource } from '../projects/index.js';
@@ -59,7 +60,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
     try {
       sql = compileObjects(p.plan);
     } catch (err) {
-      if (err instanceof EmitError) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
+      if (isFeaturebookError(err)) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
       throw err;
     }
     await refuseUnusableStoredCopy(registry, ctx.root, p.plan, b.source);

@@ -16,10 +16,10 @@
  * Every user name is quoted with `dialect.quoteIdent`, every string with
  * `dialect.quoteString`; internal names use the `__fb_` prefix.
  */
-import type { Expr } from '../lang/ast.js';
+import { FeaturebookError } from '../errors.js';
 import { aggregateEmptyValue, lookupAggregate, lookupFunction } from '../lang/functions.js';
 import { type Dialect, duckdb } from './dialect.js';
-import type { AggregateFeature, FeaturePlan, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
+import type { AggregateFeature, FeaturePlan, PlanExpr, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
 
 export type Strategy = 'auto' | 'window' | 'join';
 
@@ -37,8 +37,6 @@ export interface EmitOptions {
    */
   limit?: number;
 }
-
-export class EmitError extends Error {}
 
 /** Internal column names. */
 const ROW = '__fb_row';
@@ -63,33 +61,33 @@ const indent = (s: string, n = 2) => s.replace(/^/gm, ' '.repeat(n));
 
 // ---------------------------------------------------------------- expressions
 
-/** Emits a row-level or derived expression; `name` maps bare names to SQL. */
-export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): string {
-  const go = (x: Expr): string => exprSql(x, d, name);
-  switch (e.type) {
+/** Emits a row-level or derived expression; `name` maps column and feature names to SQL. */
+export function exprSql(e: PlanExpr, d: Dialect, name: (n: string) => string): string {
+  const go = (x: PlanExpr): string => exprSql(x, d, name);
+  switch (e.kind) {
     case 'literal': {
       const v = e.value;
-      switch (v.kind) {
+      if (e.outOfRange !== undefined) throw new FeaturebookError('number_out_of_range', `number out of range: ${e.outOfRange}`, { kind: 'input', hint: 'write a number between about -1.8e308 and 1.8e308' });
+      switch (e.type) {
+        case 'integer':
         case 'number':
-          if (!Number.isFinite(v.value)) throw new EmitError(`number out of range: ${v.text}`);
-          return Number.isInteger(v.value) && Math.abs(v.value) < 2 ** 53 && !/[.eE]/.test(v.text) ? String(v.value) : `CAST(${formatDouble(v.value)} AS DOUBLE)`;
+          return e.type === 'integer' && Math.abs(v as number) < 2 ** 53 ? String(v) : d.cast(formatDouble(v as number), 'DOUBLE');
         case 'string':
-          return d.quoteString(v.value);
+          return d.quoteString(v as string);
         case 'bool':
-          return v.value ? 'TRUE' : 'FALSE';
-        case 'null':
-          return 'NULL';
-        case 'timestamp':
-          return d.timestamp(v.ms);
+          return v ? 'TRUE' : 'FALSE';
+        case 'time':
+          return d.timestamp(v as number);
         case 'duration':
-          return d.interval(v.ms);
+          return d.interval(v as number);
+        default:
+          return 'NULL';
       }
-      break;
     }
     case 'column':
       return name(e.name);
-    case 'featureRef':
-      return name(e.feature.name);
+    case 'feature':
+      return name(e.feature);
     case 'unary':
       return e.op === '-' ? `(- ${go(e.operand)})` : `(NOT ${go(e.operand)})`;
     case 'binary': {
@@ -98,7 +96,7 @@ export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): strin
       switch (e.op) {
         case '/':
           // Division by zero yields null; `/` is always floating-point division.
-          return `(CAST(${l} AS DOUBLE) / NULLIF(CAST(${r} AS DOUBLE), 0))`;
+          return `(${d.cast(l, 'DOUBLE')} / NULLIF(${d.cast(r, 'DOUBLE')}, 0))`;
         case '%':
           return `(${l} % NULLIF(${r}, 0))`;
         case '!=':
@@ -118,9 +116,9 @@ export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): strin
     case 'if':
       return `(CASE WHEN ${go(e.cond)} THEN ${go(e.then)} ELSE ${go(e.else)} END)`;
     case 'call':
-      return callSql(e.callee.name, e.args.map(go), d);
+      return callSql(e.fn, e.args.map(go), d);
   }
-  throw new EmitError(`cannot emit expression of type ${(e as Expr).type}`);
+  throw new FeaturebookError('internal', `cannot emit expression of kind ${(e as PlanExpr).kind}`, { kind: 'internal' });
 }
 
 function formatDouble(x: number): string {
@@ -131,7 +129,7 @@ function formatDouble(x: number): string {
 /** A registered scalar function (the registry writes its SQL). */
 function callSql(fn: string, a: string[], d: Dialect): string {
   const f = lookupFunction(fn);
-  if (!f) throw new EmitError(`unknown function '${fn}'`);
+  if (!f) throw new FeaturebookError('unknown_function', `unknown function '${fn}'`, { kind: 'internal', hint: 'plan the program with this version of Featurebook' });
   return f.sql(a, d);
 }
 
@@ -164,13 +162,13 @@ function sourceCte(ctx: Ctx, name: string): string {
 
 function findSource(plan: ProjectPlan, name: string): SourcePlan {
   const s = plan.sources.find((x) => x.name === name);
-  if (!s) throw new EmitError(`unknown source '${name}'`);
+  if (!s) throw new FeaturebookError('unknown_source', `unknown source '${name}'`, { kind: 'not_found' });
   return s;
 }
 
 function findView(plan: ProjectPlan, name: string): ViewPlan {
   const v = plan.views.find((x) => x.name === name);
-  if (!v) throw new EmitError(`unknown feature block '${name}'`);
+  if (!v) throw new FeaturebookError('unknown_view', `unknown feature block '${name}'`, { kind: 'not_found' });
   return v;
 }
 
@@ -189,7 +187,7 @@ function aggregateInput(f: AggregateFeature, d: Dialect): string {
  */
 export function strategyStatsSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string | undefined {
   const set = plan.trainingSets.find((t) => t.name === name);
-  if (!set) throw new EmitError(`unknown training set '${name}'`);
+  if (!set) throw new FeaturebookError('unknown_training_set', `unknown training set '${name}'`, { kind: 'not_found' });
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
   const d = ctx.d;
   // With a limit, the sizes of the limited spine (about its rows: which ones does not change the choice much).
@@ -228,7 +226,7 @@ export function pickStrategies(plan: ProjectPlan, stats: { view: string; pairs: 
 
 /** A limit as SQL text: a whole number ≥ 0, nothing else. */
 function limitOf(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) throw new EmitError(`limit must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new FeaturebookError('invalid_limit', `limit must be a whole number ≥ 0, got ${n}`, { kind: 'input', field: 'limit' });
   return String(n);
 }
 
@@ -412,7 +410,7 @@ function windowAggregate(f: AggregateFeature, x: string, order: string, d: Diale
     return conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
   };
   const def = lookupAggregate(f.fn);
-  if (!def) throw new EmitError(`unknown aggregate '${f.fn}'`);
+  if (!def) throw new FeaturebookError('unknown_aggregate', `unknown aggregate '${f.fn}'`, { kind: 'internal', hint: 'plan the program with this version of Featurebook' });
   return `${def.sql(x, d, order)}${where(def.skipsNulls ? `${x} IS NOT NULL` : undefined)}`;
 }
 
@@ -426,7 +424,7 @@ function featureColumns(v: ViewPlan, alias: string, d: Dialect): Map<string, str
   const sqlOf = (f: FeaturePlan, depth: number): string => {
     const done = out.get(f.name);
     if (done) return done;
-    if (depth > 64) throw new EmitError(`derived features of '${v.name}' nest too deeply`);
+    if (depth > 64) throw new FeaturebookError('too_deep', `derived features of '${v.name}' nest too deeply`, { kind: 'input', hint: 'derived features may build on each other at most 64 levels deep' });
     let s: string;
     if (f.kind === 'aggregate') {
       const a = `${alias}.${aggName(aggIndex.get(f.name)!)}`;
@@ -436,7 +434,7 @@ function featureColumns(v: ViewPlan, alias: string, d: Dialect): Map<string, str
     } else {
       s = exprSql(f.expr, d, (n) => {
         const dep = byName.get(n);
-        if (!dep) throw new EmitError(`unknown feature '${n}' in '${v.name}.${f.name}'`);
+        if (!dep) throw new FeaturebookError('unknown_feature', `unknown feature '${n}' in '${v.name}.${f.name}'`, { kind: 'input' });
         return sqlOf(dep, depth + 1);
       });
     }
@@ -457,7 +455,7 @@ function withClause(ctx: Ctx, rest: string[]): string {
 /** SQL building training set `name` (the semantics in docs/language.md): one row per spine row, in spine order. */
 export function trainingSetSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string {
   const set = plan.trainingSets.find((t) => t.name === name);
-  if (!set) throw new EmitError(`unknown training set '${name}'`);
+  if (!set) throw new FeaturebookError('unknown_training_set', `unknown training set '${name}'`, { kind: 'not_found' });
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
   return trainingSetSqlIn(ctx, set);
 }
@@ -537,7 +535,7 @@ export function materializeSql(plan: ProjectPlan, name: string, opts: Materializ
 
 export function toMs(t: number | string | Date): number {
   const ms = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : parseUtc(t);
-  if (!Number.isFinite(ms)) throw new EmitError(`invalid time '${String(t)}': use e.g. 2024-06-01 or 2024-06-01T12:00:00Z`);
+  if (!Number.isFinite(ms)) throw new FeaturebookError('invalid_time', `invalid time '${String(t)}': use e.g. 2024-06-01 or 2024-06-01T12:00:00Z`, { kind: 'input' });
   return ms;
 }
 
