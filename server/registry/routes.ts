@@ -23,7 +23,7 @@ import { assertName, boolean, object, optional, readJson, string, type Schema } 
  */
 async function refuseUnusableStoredCopy(registry: Registry, root: DataRoot, plan: ProjectPlan, source: string): Promise<void> {
   const version = versionOf(source);
-  const stored = await registry.load(plan.project, version);
+  const stored = await registry.load(plan.project, version, { anyPlanVersion: true });
   if (!stored) return;
   const why = (p: ProjectPlan) => {
     for (const s of p.sources) {
