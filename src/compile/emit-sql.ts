@@ -17,8 +17,8 @@
  * `dialect.quoteString`; internal names use the `__fb_` prefix.
  */
 import { FeaturebookError } from '../errors.js';
-import { aggregateEmptyValue, lookupAggregate, lookupFunction } from '../lang/functions.js';
-import { type Dialect, duckdb } from './dialect.js';
+import { aggregateEmptyValue, aggregateSql, functionSql, lookupAggregate, lookupFunction } from '../lang/functions.js';
+import { type Dialect, duckdb, qualify } from './dialect.js';
 import type { AggregateFeature, FeaturePlan, PlanExpr, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
 
 export type Strategy = 'auto' | 'window' | 'join';
@@ -71,7 +71,7 @@ export function exprSql(e: PlanExpr, d: Dialect, name: (n: string) => string): s
       switch (e.type) {
         case 'integer':
         case 'number':
-          return e.type === 'integer' && Math.abs(v as number) < 2 ** 53 ? String(v) : d.cast(formatDouble(v as number), 'DOUBLE');
+          return e.type === 'integer' && Math.abs(v as number) < 2 ** 53 ? String(v) : d.cast(formatDouble(v as number), 'double');
         case 'string':
           return d.quoteString(v as string);
         case 'bool':
@@ -96,7 +96,7 @@ export function exprSql(e: PlanExpr, d: Dialect, name: (n: string) => string): s
       switch (e.op) {
         case '/':
           // Division by zero yields null; `/` is always floating-point division.
-          return `(${d.cast(l, 'DOUBLE')} / NULLIF(${d.cast(r, 'DOUBLE')}, 0))`;
+          return `(${d.cast(l, 'double')} / NULLIF(${d.cast(r, 'double')}, 0))`;
         case '%':
           return `(${l} % NULLIF(${r}, 0))`;
         case '!=':
@@ -130,7 +130,7 @@ function formatDouble(x: number): string {
 function callSql(fn: string, a: string[], d: Dialect): string {
   const f = lookupFunction(fn);
   if (!f) throw new FeaturebookError('unknown_function', `unknown function '${fn}'`, { kind: 'internal', hint: 'plan the program with this version of Featurebook' });
-  return f.sql(a, d);
+  return functionSql(f, a, d);
 }
 
 // ---------------------------------------------------------------- sources
@@ -139,7 +139,7 @@ function callSql(fn: string, a: string[], d: Dialect): string {
 export function sourceQuery(src: SourcePlan, d: Dialect, opts: EmitOptions, numbered = false): string {
   const path = opts.resolvePath ? opts.resolvePath(src.path) : src.path;
   let q = numbered
-    ? `SELECT * EXCLUDE (file_row_number), file_row_number AS ${FRN} FROM ${d.readFile(path, src.format, { rowNumber: true })}`
+    ? d.readFileNumbered(path, FRN)
     : `SELECT * FROM ${d.readFile(path, src.format)}`;
   // One level per derived column, so later columns (and `where`) can use earlier ones.
   for (const c of src.columns) {
@@ -200,7 +200,7 @@ export function strategyStatsSql(plan: ProjectPlan, name: string, opts: EmitOpti
     const keys = v.keys.map(d.quoteIdent).join(', ');
     const ev = sourceCte(ctx, v.source);
     rows.push(
-      `SELECT ${d.quoteString(v.name)} AS view, (SELECT sum(s.n * e.n) FROM (SELECT ${keys}, count(*) AS n FROM ${spine} GROUP BY ALL) s JOIN (SELECT ${keys}, count(*) AS n FROM ${ev} GROUP BY ALL) e USING (${keys})) AS pairs, (SELECT count(*) FROM ${spine}) + (SELECT count(*) FROM ${ev}) AS stream`,
+      `SELECT ${d.quoteString(v.name)} AS view, (SELECT sum(s.n * e.n) FROM (SELECT ${keys}, count(*) AS n FROM ${spine} GROUP BY ${keys}) s JOIN (SELECT ${keys}, count(*) AS n FROM ${ev} GROUP BY ${keys}) e USING (${keys})) AS pairs, (SELECT count(*) FROM ${spine}) + (SELECT count(*) FROM ${ev}) AS stream`,
     );
   }
   if (!rows.length) return undefined;
@@ -279,14 +279,14 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
           dicts.set(sql, dd);
           ctes.push(
             `${dd.cte} AS (\n${indent(
-              `SELECT __fb_x AS __fb_x${j}, CAST(row_number() OVER (ORDER BY __fb_x) - 1 AS HUGEINT) AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
+              `SELECT __fb_x AS __fb_x${j}, ${d.cast('row_number() OVER (ORDER BY __fb_x) - 1', 'int128')} AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
             )}\n)`,
           );
         }
         return dd;
       };
       const dictSize = (dd: { cte: string }) => `(SELECT count(*) FROM ${dd.cte})`;
-      const packed = (dd: { cte: string; j: number }) => `CAST(epoch_us(${TS}) AS HUGEINT) * ${dictSize(dd)} + __fb_code${dd.j}`;
+      const packed = (dd: { cte: string; j: number }) => `${d.cast(d.epochMicros(TS), 'int128')} * ${dictSize(dd)} + __fb_code${dd.j}`;
       const colOf = new Map<number, string>();
       for (const { f, i } of plain) {
         if (f.fn === 'first' || f.fn === 'last') {
@@ -326,7 +326,7 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
       const windowDefs = [...windows.values()].map((w) => w.def);
       ctes.push(
         `${name}_in AS (\n${indent(stream)}\n)`,
-        `${name}_w AS (\n${indent(`SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}\nQUALIFY ${ROW} IS NOT NULL`)}\n)`,
+        `${name}_w AS (\n${indent(qualify(d, `SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}`, `${ROW} IS NOT NULL`))}\n)`,
       );
       const packedAggs = plain.filter((x) => x.f.fn === 'first' || x.f.fn === 'last');
       if (packedAggs.length) {
@@ -359,14 +359,18 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
           `SELECT ${keys.join(', ')}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys.join(', ')}, ${TS}, ${inputs[i]} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
         )}\n)`,
         `${cd} AS (\n${indent(
-          `SELECT ${ROW}, CAST(sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES) AS BIGINT) AS ${aggName(i)}\n` +
-            `FROM (\n${indent(
-              [
-                `SELECT ${ROW}, ${keys.join(', ')}, ${T}, NULL::INTEGER AS __fb_w\nFROM (\n${indent(spinePart)}\n)`,
-                `SELECT NULL, ${keys.join(', ')}, ${TS}, 1\nFROM ${cd}_ev`,
-                `SELECT NULL, ${keys.join(', ')}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
-              ].join('\nUNION ALL\n'),
-            )}\n)\nQUALIFY ${ROW} IS NOT NULL`,
+          qualify(
+            d,
+            `SELECT ${ROW}, ${d.cast(`sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES)`, 'bigint')} AS ${aggName(i)}\n` +
+              `FROM (\n${indent(
+                [
+                  `SELECT ${ROW}, ${keys.join(', ')}, ${T}, ${d.typedNull('integer')} AS __fb_w\nFROM (\n${indent(spinePart)}\n)`,
+                  `SELECT NULL, ${keys.join(', ')}, ${TS}, 1\nFROM ${cd}_ev`,
+                  `SELECT NULL, ${keys.join(', ')}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
+                ].join('\nUNION ALL\n'),
+              )}\n)`,
+            `${ROW} IS NOT NULL`,
+          ),
         )}\n)`,
       );
       parts.push({ cte: cd, cols: [aggName(i)] });
@@ -394,7 +398,7 @@ function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (
   const cols = aggs.map((f, i) => {
     const x = `ev.${valName(i)}`;
     const inWindow = f.windowMs === undefined ? undefined : `ev.${TS} >= sp.${T} - ${d.interval(f.windowMs)} AND ev.${TS} < sp.${T}`;
-    return `${windowAggregate(f, x, `struct_pack(t := ev.${TS}, a := ev.${AVAIL}, v := ${x})`, d, inWindow)} AS ${aggName(i)}`;
+    return `${windowAggregate(f, x, d.struct([['t', `ev.${TS}`], ['a', `ev.${AVAIL}`], ['v', x]]), d, inWindow)} AS ${aggName(i)}`;
   });
   return [
     `${name}_sp AS (\n${indent(spinePart)}\n)`,
@@ -411,7 +415,7 @@ function windowAggregate(f: AggregateFeature, x: string, order: string, d: Diale
   };
   const def = lookupAggregate(f.fn);
   if (!def) throw new FeaturebookError('unknown_aggregate', `unknown aggregate '${f.fn}'`, { kind: 'internal', hint: 'plan the program with this version of Featurebook' });
-  return `${def.sql(x, d, order)}${where(def.skipsNulls ? `${x} IS NOT NULL` : undefined)}`;
+  return `${aggregateSql(def, x, d, order)}${where(def.skipsNulls ? `${x} IS NOT NULL` : undefined)}`;
 }
 
 /** SQL for every feature of a view, given the CTE alias holding its aggregates. */
@@ -469,7 +473,7 @@ function trainingSetSqlIn(ctx: Ctx, set: TrainingSetPlan): string {
   if (numbered) (ctx.numbered ??= new Set()).add(set.spine);
   const spineSrc = sourceCte(ctx, set.spine);
   const spineRows = numbered
-    ? `SELECT ${FRN} AS ${ROW}, * EXCLUDE (${FRN}), ${TS} AS ${T}\nFROM ${spineSrc}`
+    ? `SELECT ${FRN} AS ${ROW}, ${d.starExcept([FRN])}, ${TS} AS ${T}\nFROM ${spineSrc}`
     : `SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\nFROM ${spineSrc}`;
   // A limit keeps the spine rows with the smallest numbers — the ones the full answer starts with,
   // since it is ordered by them — before any feature is computed.
@@ -521,7 +525,7 @@ export function materializeSql(plan: ProjectPlan, name: string, opts: Materializ
   // One spine row per key: the join reads each event once, so it is always the cheaper strategy here.
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts: { strategy: 'join', ...opts }, sourceCtes: new Map() };
   const d = ctx.d;
-  const asOf = opts.asOf === undefined ? `CAST(now() AS TIMESTAMP)` : d.timestamp(toMs(opts.asOf));
+  const asOf = opts.asOf === undefined ? d.currentTimestamp() : d.timestamp(toMs(opts.asOf));
   const src = sourceCte(ctx, v.source);
   const keys = v.keys.map(d.quoteIdent);
   const spine = `spine AS (\n${indent(

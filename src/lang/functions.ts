@@ -15,11 +15,15 @@
  */
 import { type FdlType, unify } from './types.js';
 
-/** SQL types the function SQL casts to. */
-export type SqlCastType = 'DOUBLE' | 'INTEGER' | 'BIGINT' | 'HUGEINT' | 'TIMESTAMP';
+/** Engine-neutral types SQL casts to; a dialect names them (`int128` is a 128-bit integer). */
+export type SqlCastType = 'double' | 'integer' | 'bigint' | 'int128' | 'timestamp' | 'text';
+
+/** A family of SQL dialects sharing function names (a dialect's `family`). */
+export type SqlFamily = 'duckdb';
 
 /** What function and aggregate SQL asks of a dialect (`src/compile/dialect.ts` implements it). */
 export interface FunctionSqlDialect {
+  readonly family: SqlFamily;
   /** `expr` converted to `type`. */
   cast(expr: string, type: SqlCastType): string;
   /** The `value` of the row with the smallest `order` (an aggregate). */
@@ -38,8 +42,8 @@ export interface FunctionDef {
   args: ArgKind;
   /** Result type from the argument types. */
   result: (args: FdlType[]) => FdlType;
-  /** SQL from the arguments' SQL. Math that would raise an error in SQL yields null instead. */
-  sql: (args: string[], d: FunctionSqlDialect) => string;
+  /** SQL from the arguments' SQL, per dialect family. Math that would raise an error in SQL yields null instead. */
+  sql: Record<SqlFamily, (args: string[], d: FunctionSqlDialect) => string>;
   /** One line for completion and docs. */
   doc: string;
 }
@@ -52,13 +56,14 @@ const same = (a: FdlType[]) => a.reduce(unify, 'null' as FdlType);
 /** `name(a, b, …)` as is. */
 const plain = (name: string) => (a: string[]) => `${name}(${a.join(', ')})`;
 
-const fn = (name: string, min: number, max: number, args: ArgKind, result: FunctionDef['result'], doc: string, sql: FunctionDef['sql'] = plain(name)): FunctionDef => ({
+type Sql = (args: string[], d: FunctionSqlDialect) => string;
+const fn = (name: string, min: number, max: number, args: ArgKind, result: FunctionDef['result'], doc: string, duckdb: Sql = plain(name)): FunctionDef => ({
   name,
   min,
   max,
   args,
   result,
-  sql,
+  sql: { duckdb },
   doc,
 });
 
@@ -67,13 +72,13 @@ const SCALARS: readonly FunctionDef[] = [
   fn('ceil', 1, 1, 'number', num, 'smallest whole number not below x'),
   fn('floor', 1, 1, 'number', num, 'largest whole number not above x'),
   fn('round', 1, 2, 'number', num, 'x rounded, to n decimals if given', (a, d) =>
-    a.length === 2 ? `round(${d.cast(a[0]!, 'DOUBLE')}, ${d.cast(a[1]!, 'INTEGER')})` : `round(${d.cast(a[0]!, 'DOUBLE')})`,
+    a.length === 2 ? `round(${d.cast(a[0]!, 'double')}, ${d.cast(a[1]!, 'integer')})` : `round(${d.cast(a[0]!, 'double')})`,
   ),
   fn('ln', 1, 1, 'number', num, 'natural logarithm (null for x ≤ 0)', (a) => `(CASE WHEN ${a[0]} > 0 THEN ln(${a[0]}) END)`),
   fn('log10', 1, 1, 'number', num, 'base-10 logarithm (null for x ≤ 0)', (a) => `(CASE WHEN ${a[0]} > 0 THEN log10(${a[0]}) END)`),
   fn('exp', 1, 1, 'number', num, 'e to the power x'),
   fn('sqrt', 1, 1, 'number', num, 'square root (null for x < 0)', (a) => `(CASE WHEN ${a[0]} >= 0 THEN sqrt(${a[0]}) END)`),
-  fn('pow', 2, 2, 'number', num, 'x to the power y', (a, d) => `pow(${d.cast(a[0]!, 'DOUBLE')}, ${d.cast(a[1]!, 'DOUBLE')})`),
+  fn('pow', 2, 2, 'number', num, 'x to the power y', (a, d) => `pow(${d.cast(a[0]!, 'double')}, ${d.cast(a[1]!, 'double')})`),
   fn('least', 1, 64, 'any', same, 'smallest non-null argument'),
   fn('greatest', 1, 64, 'any', same, 'largest non-null argument'),
   fn('coalesce', 1, 64, 'any', same, 'first non-null argument'),
@@ -85,7 +90,7 @@ const SCALARS: readonly FunctionDef[] = [
   fn('day_of_week', 1, 1, 'time', () => 'integer', 'day of the week (0 = Sunday, UTC)', (a) => `dayofweek(${a[0]})`),
   fn('month', 1, 1, 'time', () => 'integer', 'month (1–12, UTC)'),
   fn('year', 1, 1, 'time', () => 'integer', 'year (UTC)'),
-  fn('epoch_seconds', 1, 1, 'time', () => 'number', 'seconds since 1970-01-01 UTC', (a, d) => `epoch(${d.cast(a[0]!, 'TIMESTAMP')})`),
+  fn('epoch_seconds', 1, 1, 'time', () => 'number', 'seconds since 1970-01-01 UTC', (a, d) => `epoch(${d.cast(a[0]!, 'timestamp')})`),
 ];
 
 // ---------------------------------------------------------------- aggregates
@@ -106,34 +111,31 @@ export interface AggregateDef<N extends string = string> {
    * SQL of the aggregate call (no FILTER, no OVER) over value column `x`;
    * `order` ranks rows for first/last (semantics rule 5).
    */
-  sql: (x: string, d: FunctionSqlDialect, order: string) => string;
+  sql: Record<SqlFamily, (x: string, d: FunctionSqlDialect, order: string) => string>;
   /** Rows whose value is null are filtered out before aggregating (first/last would otherwise pick a null). */
   skipsNulls: boolean;
   doc: string;
 }
 
-const agg = <N extends string>(name: N, o: Omit<AggregateDef<N>, 'name' | 'min' | 'max' | 'empty' | 'skipsNulls'> & Partial<AggregateDef<N>>): AggregateDef<N> => ({
-  name,
-  min: 1,
-  max: 1,
-  empty: null,
-  skipsNulls: false,
-  ...o,
-});
+type AggSql = (x: string, d: FunctionSqlDialect, order: string) => string;
+const agg = <N extends string>(name: N, o: Omit<AggregateDef<N>, 'name' | 'min' | 'max' | 'empty' | 'skipsNulls' | 'sql'> & Partial<Omit<AggregateDef<N>, 'sql'>> & { duckdb: AggSql }): AggregateDef<N> => {
+  const { duckdb, ...rest } = o;
+  return { name, min: 1, max: 1, empty: null, skipsNulls: false, ...rest, sql: { duckdb } };
+};
 
 const sameType = (t: FdlType) => t;
 
 const AGGREGATE_DEFS = [
-  agg('count', { min: 0, arg: 'any', result: () => 'integer', empty: 0, sql: (x) => `count(${x})`, doc: 'count() rows, count(x) non-null values' }),
-  agg('sum', { arg: 'number', result: (t) => (t === 'integer' ? 'integer' : 'number'), sql: (x) => `sum(${x})`, doc: 'sum of values' }),
-  agg('avg', { arg: 'number', result: num, sql: (x) => `avg(${x})`, doc: 'mean of values' }),
-  agg('min', { arg: 'orderable', result: sameType, sql: (x) => `min(${x})`, doc: 'smallest value' }),
-  agg('max', { arg: 'orderable', result: sameType, sql: (x) => `max(${x})`, doc: 'largest value' }),
-  agg('stddev', { arg: 'number', result: num, sql: (x) => `stddev_samp(${x})`, doc: 'sample standard deviation' }),
-  agg('variance', { arg: 'number', result: num, sql: (x) => `var_samp(${x})`, doc: 'sample variance' }),
-  agg('count_distinct', { arg: 'any', result: () => 'integer', empty: 0, sql: (x) => `count(DISTINCT ${x})`, doc: 'number of distinct non-null values' }),
-  agg('first', { arg: 'any', result: sameType, skipsNulls: true, sql: (x, d, order) => d.argMin(x, order), doc: 'earliest non-null value' }),
-  agg('last', { arg: 'any', result: sameType, skipsNulls: true, sql: (x, d, order) => d.argMax(x, order), doc: 'latest non-null value' }),
+  agg('count', { min: 0, arg: 'any', result: () => 'integer', empty: 0, duckdb: (x) => `count(${x})`, doc: 'count() rows, count(x) non-null values' }),
+  agg('sum', { arg: 'number', result: (t) => (t === 'integer' ? 'integer' : 'number'), duckdb: (x) => `sum(${x})`, doc: 'sum of values' }),
+  agg('avg', { arg: 'number', result: num, duckdb: (x) => `avg(${x})`, doc: 'mean of values' }),
+  agg('min', { arg: 'orderable', result: sameType, duckdb: (x) => `min(${x})`, doc: 'smallest value' }),
+  agg('max', { arg: 'orderable', result: sameType, duckdb: (x) => `max(${x})`, doc: 'largest value' }),
+  agg('stddev', { arg: 'number', result: num, duckdb: (x) => `stddev_samp(${x})`, doc: 'sample standard deviation' }),
+  agg('variance', { arg: 'number', result: num, duckdb: (x) => `var_samp(${x})`, doc: 'sample variance' }),
+  agg('count_distinct', { arg: 'any', result: () => 'integer', empty: 0, duckdb: (x) => `count(DISTINCT ${x})`, doc: 'number of distinct non-null values' }),
+  agg('first', { arg: 'any', result: sameType, skipsNulls: true, duckdb: (x, d, order) => d.argMin(x, order), doc: 'earliest non-null value' }),
+  agg('last', { arg: 'any', result: sameType, skipsNulls: true, duckdb: (x, d, order) => d.argMax(x, order), doc: 'latest non-null value' }),
 ] as const;
 
 export type AggregateFn = (typeof AGGREGATE_DEFS)[number]['name'];
@@ -164,6 +166,12 @@ export const functions = (): readonly FunctionDef[] => SCALARS;
 
 /** Every aggregate, in registry order. */
 export const aggregates = (): readonly AggregateDef<AggregateFn>[] => AGGREGATE_DEFS as readonly AggregateDef<AggregateFn>[];
+
+/** The SQL of scalar function `f` for dialect `d`. */
+export const functionSql = (f: FunctionDef, args: string[], d: FunctionSqlDialect): string => f.sql[d.family](args, d);
+
+/** The SQL of aggregate `a` over value column `x` for dialect `d` (no FILTER, no OVER). */
+export const aggregateSql = (a: AggregateDef, x: string, d: FunctionSqlDialect, order: string): string => a.sql[d.family](x, d, order);
 
 /** Result type of an aggregate over an argument of type `arg`. */
 export const aggregateType = (fn: AggregateFn, arg: FdlType): FdlType => AGGREGATE_BY_NAME.get(fn)!.result(arg);
