@@ -15,6 +15,14 @@
  *
  * Every user name is quoted with `dialect.quoteIdent`, every string with
  * `dialect.quoteString`; internal names use the `__fb_` prefix.
+ *
+ * Stage: compile, after the plan. Per view: `viewInputs` plans what it reads
+ * (source rows, keys, each aggregate's value column and window), then
+ * `windowStrategy` or `joinStrategy` assembles the SQL.
+ *
+ * May import: `plan.ts` (types), `dialect.ts`, the function registry
+ * (`src/lang/functions.ts`) and `src/errors.ts` — never the AST or the
+ * checker: everything it needs is in the plan.
  */
 import { FeaturebookError } from '../errors.js';
 import { aggregateEmptyValue, aggregateSql, functionSql, lookupAggregate, lookupFunction } from '../lang/functions.js';
@@ -240,168 +248,207 @@ const aggName = (i: number) => `__fb_a${i}`;
 const valName = (i: number) => `__fb_v${i}`;
 
 /**
+ * What one view reads, planned before any strategy is chosen: the source rows
+ * (key and time not null), the key columns, and per aggregate feature its
+ * value column (argument where its filter holds) and window.
+ */
+interface ViewInputs {
+  /** CTE name the view's aggregates end up in (and the prefix of its helper CTEs). */
+  name: string;
+  /** The source CTE. */
+  srcCte: string;
+  /** Quoted key columns. */
+  keys: string[];
+  keyNotNull: string;
+  /** Aggregate features in order (`i` names the output column `__fb_a<i>`), with their value SQL. */
+  aggs: { f: AggregateFeature; i: number; input: string }[];
+  /** The spine rows to evaluate at: `__fb_row`, keys, `__fb_t` (after refresh). */
+  spinePart: string;
+  /** `FROM <source> WHERE <key and time not null>`: the event rows. */
+  events: string;
+}
+
+/** Plans one view's inputs for the rows of `spineCte` (`__fb_row`, key columns, `__fb_t`). */
+function viewInputs(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (t: string) => string): ViewInputs {
+  const d = ctx.d;
+  const srcCte = sourceCte(ctx, v.source);
+  const keys = v.keys.map(d.quoteIdent);
+  const keyNotNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  const aggs = v.features.filter((f): f is AggregateFeature => f.kind === 'aggregate').map((f, i) => ({ f, i, input: aggregateInput(f, d) }));
+  const spinePart = `SELECT ${ROW}, ${keys.join(', ')}, ${asOf(T)} AS ${T}\nFROM ${spineCte}\nWHERE ${keyNotNull} AND ${T} IS NOT NULL`;
+  return { name, srcCte, keys, keyNotNull, aggs, spinePart, events: `FROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL` };
+}
+
+/**
  * CTEs computing one view's aggregates for every row of `spineCte`
  * (`__fb_row`, key columns, `__fb_t` = the time to evaluate at), as CTE `name`
  * with columns `__fb_row` and `__fb_a<i>` per aggregate feature.
  */
 function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (t: string) => string): string[] {
-  const d = ctx.d;
-  const src = findSource(ctx.plan, v.source);
-  const srcCte = sourceCte(ctx, src.name);
-  const keys = v.keys.map(d.quoteIdent);
-  const keyNotNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
-  const aggs = v.features.filter((f): f is AggregateFeature => f.kind === 'aggregate');
-  const inputs = aggs.map((f) => aggregateInput(f, d));
-  const spinePart = `SELECT ${ROW}, ${keys.join(', ')}, ${asOf(T)} AS ${T}\nFROM ${spineCte}\nWHERE ${keyNotNull} AND ${T} IS NOT NULL`;
+  const inputs = viewInputs(ctx, v, name, spineCte, asOf);
+  return strategyOf(v, findSource(ctx.plan, v.source), ctx) === 'window' ? windowStrategy(ctx.d, inputs) : joinStrategy(ctx.d, inputs);
+}
 
-  if (strategyOf(v, src, ctx) === 'window') {
-    const ctes: string[] = [];
-    const parts: { cte: string; cols: string[] }[] = [];
-    const evWhere = `FROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
-    const plain = aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn !== 'count_distinct');
-    if (plain.length) {
-      // Aggregates reading the same input share one value column in the stream.
-      const valueCols = new Map<string, string>();
-      const valueCol = (sql: string) => {
-        let c = valueCols.get(sql);
-        if (!c) valueCols.set(sql, (c = valName(valueCols.size)));
-        return c;
-      };
-      // first/last order by (time, value) (rule 5; availability = time here). A struct comparison per
-      // row is slow, so each distinct value gets its rank in a dictionary, time and rank are packed into
-      // one HUGEINT (epoch µs × n + rank), and plain min()/max() over that finds the first/last row.
-      const dicts = new Map<string, { cte: string; j: number }>();
-      const dictOf = (sql: string) => {
-        let dd = dicts.get(sql);
-        if (!dd) {
-          const j = dicts.size;
-          dd = { cte: `${name}_d${j}`, j };
-          dicts.set(sql, dd);
-          ctes.push(
-            `${dd.cte} AS (\n${indent(
-              `SELECT __fb_x AS __fb_x${j}, ${d.cast('row_number() OVER (ORDER BY __fb_x) - 1', 'int128')} AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
-            )}\n)`,
-          );
-        }
-        return dd;
-      };
-      const dictSize = (dd: { cte: string }) => `(SELECT count(*) FROM ${dd.cte})`;
-      const packed = (dd: { cte: string; j: number }) => `${d.cast(d.epochMicros(TS), 'int128')} * ${dictSize(dd)} + __fb_code${dd.j}`;
-      const colOf = new Map<number, string>();
-      for (const { f, i } of plain) {
-        if (f.fn === 'first' || f.fn === 'last') {
-          const dd = dictOf(inputs[i]!);
-          colOf.set(i, valueCol(packed(dd)));
-        } else {
-          colOf.set(i, valueCol(inputs[i]!));
-        }
-      }
-      const dictList = [...dicts.entries()];
-      const evSql = [...valueCols].map(([sql, c]) => `, ${sql} AS ${c}`);
-      const evFrom = dictList.length
-        ? `FROM ${srcCte}\n${dictList.map(([sql, dd]) => `LEFT JOIN ${dd.cte} ON ${dd.cte}.__fb_x${dd.j} = ${sql}`).join('\n')}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`
-        : evWhere;
-      const stream = [
-        `SELECT ${ROW}, ${keys.join(', ')}, ${T}${[...valueCols.values()].map((c) => `, NULL AS ${c}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
-        `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${evSql.join('')}\n${evFrom}`,
-      ].join('\nUNION ALL\n');
-      // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
-      const windows = new Map<string, { name: string; def: string }>();
-      const windowOf = (ms: number | undefined) => {
-        const key = String(ms ?? 'all');
-        let w = windows.get(key);
-        if (!w) {
-          const wn = `w${windows.size}`;
-          const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
-          w = { name: wn, def: `${wn} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
-          windows.set(key, w);
-        }
-        return w.name;
-      };
-      const cols = plain.map(({ f, i }) => {
-        const x = colOf.get(i)!;
-        const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '', d);
-        return `${agg} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
-      });
-      const windowDefs = [...windows.values()].map((w) => w.def);
+/** A CTE holding `__fb_row` and some `__fb_a<i>` columns. */
+type Part = { cte: string; cols: string[] };
+
+/** The window strategy: one stream and window pass for the plain aggregates, one running sum per count_distinct, joined on `__fb_row`. */
+function windowStrategy(d: Dialect, inp: ViewInputs): string[] {
+  const ctes: string[] = [];
+  const parts: Part[] = [];
+  const plain = inp.aggs.filter((x) => x.f.fn !== 'count_distinct');
+  if (plain.length) parts.push(windowAggregates(d, inp, plain, ctes));
+  for (const a of inp.aggs.filter((x) => x.f.fn === 'count_distinct')) parts.push(countDistinctRunning(d, inp, a, ctes));
+  ctes.push(joinParts(inp, parts));
+  return ctes;
+}
+
+/** The view's CTE from its parts (the spine rows alone when it has no aggregates). */
+function joinParts(inp: ViewInputs, parts: Part[]): string {
+  const name = inp.name;
+  if (parts.length === 0) return `${name} AS (\n${indent(inp.spinePart)}\n)`;
+  if (parts.length === 1) return `${name} AS (\n  SELECT * FROM ${parts[0]!.cte}\n)`;
+  const cols = parts.flatMap((p) => p.cols.map((c) => `${p.cte}.${c}`));
+  const joins = parts.slice(1).map((p) => `LEFT JOIN ${p.cte} USING (${ROW})`);
+  return `${name} AS (\n${indent(`SELECT ${[`${parts[0]!.cte}.${ROW}`, ...cols].join(', ')}\nFROM ${parts[0]!.cte}\n${joins.join('\n')}`)}\n)`;
+}
+
+/** A first/last value dictionary: CTE `cte` maps each distinct value `__fb_x<j>` to its rank `__fb_code<j>`. */
+type Dict = { cte: string; j: number };
+
+/**
+ * Spine and event rows in one stream, partitioned by key and ordered by time;
+ * each plain aggregate is a window over `RANGE BETWEEN w PRECEDING AND CURRENT
+ * ROW EXCLUDE TIES`, read off the spine rows. Pushes its CTEs to `ctes`.
+ */
+function windowAggregates(d: Dialect, inp: ViewInputs, plain: ViewInputs['aggs'], ctes: string[]): Part {
+  const { name, keys } = inp;
+  // Aggregates reading the same input share one value column in the stream.
+  const valueCols = new Map<string, string>();
+  const valueCol = (sql: string) => {
+    let c = valueCols.get(sql);
+    if (!c) valueCols.set(sql, (c = valName(valueCols.size)));
+    return c;
+  };
+  // first/last order by (time, value) (rule 5; availability = time here). A struct comparison per
+  // row is slow, so each distinct value gets its rank in a dictionary, time and rank are packed into
+  // one 128-bit integer (epoch µs × n + rank), and plain min()/max() over that finds the first/last row.
+  const dicts = new Map<string, Dict>();
+  const dictOf = (sql: string) => {
+    let dd = dicts.get(sql);
+    if (!dd) {
+      const j = dicts.size;
+      dd = { cte: `${name}_d${j}`, j };
+      dicts.set(sql, dd);
       ctes.push(
-        `${name}_in AS (\n${indent(stream)}\n)`,
-        `${name}_w AS (\n${indent(qualify(d, `SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}`, `${ROW} IS NOT NULL`))}\n)`,
-      );
-      const packedAggs = plain.filter((x) => x.f.fn === 'first' || x.f.fn === 'last');
-      if (packedAggs.length) {
-        // Decode: the rank is the packed value modulo n (kept non-negative for times before 1970).
-        const decoded = plain.map(({ f, i }) => {
-          if (f.fn !== 'first' && f.fn !== 'last') return `w.${aggName(i)}`;
-          return `dl${i}.__fb_x${dicts.get(inputs[i]!)!.j} AS ${aggName(i)}`;
-        });
-        const joins = packedAggs.map(({ i }) => {
-          const dd = dicts.get(inputs[i]!)!;
-          const n = dictSize(dd);
-          return `LEFT JOIN ${dd.cte} AS dl${i} ON dl${i}.__fb_code${dd.j} = ((w.${aggName(i)} % ${n}) + ${n}) % ${n}`;
-        });
-        ctes.push(`${name}_wd AS (\n${indent(`SELECT ${[`w.${ROW}`, ...decoded].join(',\n  ')}\nFROM ${name}_w AS w\n${joins.join('\n')}`)}\n)`);
-        parts.push({ cte: `${name}_wd`, cols: plain.map((x) => aggName(x.i)) });
-      } else {
-        parts.push({ cte: `${name}_w`, cols: plain.map((x) => aggName(x.i)) });
-      }
-    }
-    // count_distinct over a RANGE frame is slow; instead each occurrence of a value counts +1 from its
-    // time until the value's next occurrence or the window's end (whichever is first), and a running
-    // sum over those +1/-1 points gives the number of distinct values seen in the window.
-    for (const { f, i } of aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn === 'count_distinct')) {
-      const cd = `${name}_cd${i}`;
-      const next = `lead(${TS}) OVER (PARTITION BY ${keys.join(', ')}, __fb_x ORDER BY ${TS})`;
-      // The retraction point: the next occurrence, or the end of the window if that comes first (least ignores nulls).
-      const end = f.windowMs === undefined ? '__fb_next' : `least(__fb_next, ${TS} + ${d.interval(f.windowMs)})`;
-      ctes.push(
-        `${cd}_ev AS (\n${indent(
-          `SELECT ${keys.join(', ')}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys.join(', ')}, ${TS}, ${inputs[i]} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
-        )}\n)`,
-        `${cd} AS (\n${indent(
-          qualify(
-            d,
-            `SELECT ${ROW}, ${d.cast(`sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES)`, 'bigint')} AS ${aggName(i)}\n` +
-              `FROM (\n${indent(
-                [
-                  `SELECT ${ROW}, ${keys.join(', ')}, ${T}, ${d.typedNull('integer')} AS __fb_w\nFROM (\n${indent(spinePart)}\n)`,
-                  `SELECT NULL, ${keys.join(', ')}, ${TS}, 1\nFROM ${cd}_ev`,
-                  `SELECT NULL, ${keys.join(', ')}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
-                ].join('\nUNION ALL\n'),
-              )}\n)`,
-            `${ROW} IS NOT NULL`,
-          ),
+        `${dd.cte} AS (\n${indent(
+          `SELECT __fb_x AS __fb_x${j}, ${d.cast('row_number() OVER (ORDER BY __fb_x) - 1', 'int128')} AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${inp.events}`)}\n)\nWHERE __fb_x IS NOT NULL`,
         )}\n)`,
       );
-      parts.push({ cte: cd, cols: [aggName(i)] });
     }
-    if (parts.length === 0) {
-      ctes.push(`${name} AS (\n${indent(spinePart)}\n)`);
-    } else if (parts.length === 1) {
-      ctes.push(`${name} AS (\n  SELECT * FROM ${parts[0]!.cte}\n)`);
-    } else {
-      const cols = parts.flatMap((p) => p.cols.map((c) => `${p.cte}.${c}`));
-      const joins = parts.slice(1).map((p) => `LEFT JOIN ${p.cte} USING (${ROW})`);
-      ctes.push(`${name} AS (\n${indent(`SELECT ${[`${parts[0]!.cte}.${ROW}`, ...cols].join(', ')}\nFROM ${parts[0]!.cte}\n${joins.join('\n')}`)}\n)`);
-    }
-    return ctes;
-  }
+    return dd;
+  };
+  const dictSize = (dd: Dict) => `(SELECT count(*) FROM ${dd.cte})`;
+  const packed = (dd: Dict) => `${d.cast(d.epochMicros(TS), 'int128')} * ${dictSize(dd)} + __fb_code${dd.j}`;
+  const isFirstLast = (f: AggregateFeature) => f.fn === 'first' || f.fn === 'last';
+  const colOf = new Map<number, string>();
+  for (const { f, i, input } of plain) colOf.set(i, valueCol(isFirstLast(f) ? packed(dictOf(input)) : input));
 
-  // join strategy
-  const events = `SELECT ${keys.join(', ')}, ${TS}, ${AVAIL}${inputs.map((x, i) => `, ${x} AS ${valName(i)}`).join('')}\nFROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
+  ctes.push(`${name}_in AS (\n${indent(windowStream(inp, valueCols, dicts))}\n)`);
+  // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
+  const windows = new Map<string, { name: string; def: string }>();
+  const windowOf = (ms: number | undefined) => {
+    const key = String(ms ?? 'all');
+    let w = windows.get(key);
+    if (!w) {
+      const wn = `w${windows.size}`;
+      const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
+      w = { name: wn, def: `${wn} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
+      windows.set(key, w);
+    }
+    return w.name;
+  };
+  const cols = plain.map(({ f, i }) => {
+    const x = colOf.get(i)!;
+    const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '', d);
+    return `${agg} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
+  });
+  const windowDefs = [...windows.values()].map((w) => w.def);
+  ctes.push(`${name}_w AS (\n${indent(qualify(d, `SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}`, `${ROW} IS NOT NULL`))}\n)`);
+  const outCols = plain.map((x) => aggName(x.i));
+  const packedAggs = plain.filter((x) => isFirstLast(x.f));
+  if (!packedAggs.length) return { cte: `${name}_w`, cols: outCols };
+  // Decode: the rank is the packed value modulo n (kept non-negative for times before 1970).
+  const decoded = plain.map(({ f, i, input }) => (isFirstLast(f) ? `dl${i}.__fb_x${dicts.get(input)!.j} AS ${aggName(i)}` : `w.${aggName(i)}`));
+  const joins = packedAggs.map(({ i, input }) => {
+    const dd = dicts.get(input)!;
+    const n = dictSize(dd);
+    return `LEFT JOIN ${dd.cte} AS dl${i} ON dl${i}.__fb_code${dd.j} = ((w.${aggName(i)} % ${n}) + ${n}) % ${n}`;
+  });
+  ctes.push(`${name}_wd AS (\n${indent(`SELECT ${[`w.${ROW}`, ...decoded].join(',\n  ')}\nFROM ${name}_w AS w\n${joins.join('\n')}`)}\n)`);
+  return { cte: `${name}_wd`, cols: outCols };
+}
+
+/** The stream of the window strategy: spine rows (values null), then event rows with their value columns (and dictionary codes). */
+function windowStream(inp: ViewInputs, valueCols: Map<string, string>, dicts: Map<string, Dict>): string {
+  const { keys, srcCte, keyNotNull } = inp;
+  const dictList = [...dicts.entries()];
+  const evSql = [...valueCols].map(([sql, c]) => `, ${sql} AS ${c}`);
+  const evFrom = dictList.length
+    ? `FROM ${srcCte}\n${dictList.map(([sql, dd]) => `LEFT JOIN ${dd.cte} ON ${dd.cte}.__fb_x${dd.j} = ${sql}`).join('\n')}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`
+    : inp.events;
+  return [
+    `SELECT ${ROW}, ${keys.join(', ')}, ${T}${[...valueCols.values()].map((c) => `, NULL AS ${c}`).join('')}\nFROM (\n${indent(inp.spinePart)}\n)`,
+    `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${evSql.join('')}\n${evFrom}`,
+  ].join('\nUNION ALL\n');
+}
+
+/**
+ * count_distinct over a RANGE frame is slow; instead each occurrence of a value counts +1 from its
+ * time until the value's next occurrence or the window's end (whichever is first), and a running
+ * sum over those +1/-1 points gives the number of distinct values seen in the window.
+ */
+function countDistinctRunning(d: Dialect, inp: ViewInputs, { f, i, input }: ViewInputs['aggs'][number], ctes: string[]): Part {
+  const keys = inp.keys.join(', ');
+  const cd = `${inp.name}_cd${i}`;
+  const next = `lead(${TS}) OVER (PARTITION BY ${keys}, __fb_x ORDER BY ${TS})`;
+  // The retraction point: the next occurrence, or the end of the window if that comes first (least ignores nulls).
+  const end = f.windowMs === undefined ? '__fb_next' : `least(__fb_next, ${TS} + ${d.interval(f.windowMs)})`;
+  const points = [
+    `SELECT ${ROW}, ${keys}, ${T}, ${d.typedNull('integer')} AS __fb_w\nFROM (\n${indent(inp.spinePart)}\n)`,
+    `SELECT NULL, ${keys}, ${TS}, 1\nFROM ${cd}_ev`,
+    `SELECT NULL, ${keys}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
+  ].join('\nUNION ALL\n');
+  const running = `sum(__fb_w) OVER (PARTITION BY ${keys} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES)`;
+  ctes.push(
+    `${cd}_ev AS (\n${indent(
+      `SELECT ${keys}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys}, ${TS}, ${input} AS __fb_x\n${inp.events}`)}\n)\nWHERE __fb_x IS NOT NULL`,
+    )}\n)`,
+    `${cd} AS (\n${indent(qualify(d, `SELECT ${ROW}, ${d.cast(running, 'bigint')} AS ${aggName(i)}\nFROM (\n${indent(points)}\n)`, `${ROW} IS NOT NULL`))}\n)`,
+  );
+  return { cte: cd, cols: [aggName(i)] };
+}
+
+/**
+ * The join strategy: each spine row joins the events of its key available
+ * strictly before it (and, when every aggregate has a window, within the
+ * widest one), and aggregates with per-feature FILTERs for windows.
+ */
+function joinStrategy(d: Dialect, inp: ViewInputs): string[] {
+  const { name, keys, aggs } = inp;
+  const events = `SELECT ${keys.join(', ')}, ${TS}, ${AVAIL}${aggs.map(({ input, i }) => `, ${input} AS ${valName(i)}`).join('')}\n${inp.events}`;
   const on = [...keys.map((k) => `ev.${k} = sp.${k}`), `ev.${AVAIL} < sp.${T}`];
-  const allWindowed = aggs.length > 0 && aggs.every((f) => f.windowMs !== undefined);
-  if (allWindowed) {
-    const maxW = Math.max(...aggs.map((f) => f.windowMs!));
+  if (aggs.length > 0 && aggs.every(({ f }) => f.windowMs !== undefined)) {
+    const maxW = Math.max(...aggs.map(({ f }) => f.windowMs!));
     on.push(`ev.${TS} < sp.${T}`, `ev.${TS} >= sp.${T} - ${d.interval(maxW)}`);
   }
-  const cols = aggs.map((f, i) => {
+  const cols = aggs.map(({ f, i }) => {
     const x = `ev.${valName(i)}`;
     const inWindow = f.windowMs === undefined ? undefined : `ev.${TS} >= sp.${T} - ${d.interval(f.windowMs)} AND ev.${TS} < sp.${T}`;
     return `${windowAggregate(f, x, d.struct([['t', `ev.${TS}`], ['a', `ev.${AVAIL}`], ['v', x]]), d, inWindow)} AS ${aggName(i)}`;
   });
   return [
-    `${name}_sp AS (\n${indent(spinePart)}\n)`,
+    `${name}_sp AS (\n${indent(inp.spinePart)}\n)`,
     `${name}_ev AS (\n${indent(events)}\n)`,
     `${name} AS (\n${indent(`SELECT ${[`sp.${ROW}`, ...cols].join(',\n  ')}\nFROM ${name}_sp AS sp\nLEFT JOIN ${name}_ev AS ev\n  ON ${on.join('\n  AND ')}\nGROUP BY sp.${ROW}`)}\n)`,
   ];

@@ -4,7 +4,13 @@
  * `planProject` turns a checked AST into a `ProjectPlan`; SQL emission
  * (`emit-sql.ts`), the registry and the online store see only this. A plan is
  * plain JSON (it is stored with each published version), holds absolute
- * paths and resolved names, and records every feature's type.
+ * paths and resolved names, and records every feature's type. Expressions
+ * are lowered (`lowerExpr`) to `PlanExpr`: no spans, names bound to columns
+ * or features, every node typed, calls carrying their registry signature.
+ *
+ * Stage: compile, after the checker. May import: the AST and checker
+ * results (`src/lang/ast.ts`, `check.ts`), `types.ts`, the function registry
+ * and `src/errors.ts`. Only this module reads the AST in `src/compile/`.
  */
 import type { BinaryOp, Expr, FeatureSelector, FeaturesDecl, Program, SourceDecl } from '../lang/ast.js';
 import { collectNames, formatFromPath, type CheckResult } from '../lang/check.js';
