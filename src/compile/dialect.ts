@@ -50,6 +50,10 @@ export interface Dialect extends FunctionSqlDialect {
    * position in the file, from 0. Only where `supportsFileRowNumber`.
    */
   readFileNumbered(path: string, column: string): string;
+  /** A statement writing the rows of `query` to a file; it answers one row holding the number of rows written. JSON is one array. */
+  copyTo(query: string, path: string, format: 'parquet' | 'csv' | 'json'): string;
+  /** A table expression reading newline-delimited JSON with the given columns and (engine) types. */
+  readNdjson(path: string, columns: [name: string, type: string][]): string;
   /** Casts an expression to the engine's TIMESTAMP type (UTC). */
   toTimestamp(expr: string): string;
   /** The engine's name of a type (column definitions). */
@@ -129,6 +133,14 @@ export const duckdb: Dialect = {
   },
   readFileNumbered(path, column) {
     return `SELECT * EXCLUDE (file_row_number), file_row_number AS ${column} FROM read_parquet(${this.quoteString(path)}, file_row_number = true)`;
+  },
+  copyTo(query, path, format) {
+    const options = format === 'parquet' ? 'FORMAT parquet' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json, ARRAY true';
+    return `COPY (\n${query}\n) TO ${this.quoteString(path)} (${options})`;
+  },
+  readNdjson(path, columns) {
+    const cols = columns.map(([n, t]) => `${this.quoteString(n)}: ${this.quoteString(t)}`).join(', ');
+    return `read_json(${this.quoteString(path)}, format = 'newline_delimited', columns = {${cols}})`;
   },
   toTimestamp: (expr) => `CAST(${expr} AS TIMESTAMP)`,
   typeName: (type) => DUCKDB_TYPES[type],
