@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { createApp, type FeaturebookApp } from '../../server/app.js';
 import { Keys } from '../../server/redis/index.js';
+import { Registry } from '../../server/registry/index.js';
+import { ApiError } from '../../server/errors/index.js';
 import { PLAN_VERSION } from '../../src/compile/plan.js';
 import { RedisHarness } from './redis-harness.js';
 import { DEMO, DataDir, TOKEN, get, post, writeDemoData } from './helpers.js';
@@ -102,4 +104,22 @@ test('a stale plan that cannot be re-planned here is a 409 naming the project; p
   const fb3 = await start();
   assert.equal((await get(fb3.app, '/v1/projects/demo')).status, 200);
   assert.equal((await get(fb2.app, '/v1/projects/demo')).status, 200);
+});
+
+test('a registry that cannot re-plan refuses a stale plan, but still reads it for the breaking-change check', async () => {
+  const fb1 = await start();
+  const version = (await get(fb1.app, '/v1/projects/demo')).body.version as string;
+  await makeStale(version);
+  const registry = new Registry(raw, keys); // no migrateWith: e.g. a command-line publish
+  await assert.rejects(registry.load('demo', version), (err: unknown) => {
+    assert.ok(err instanceof ApiError);
+    assert.equal(err.code, 'stale_plan');
+    assert.equal(err.status, 409);
+    assert.match(err.message, /^project 'demo' version [0-9a-f]{12} was published with plan version 1, and this server reads plan version 2\. Re-publish it: featurebook publish FILE/);
+    return true;
+  });
+  const raw1 = await registry.load('demo', version, { anyPlanVersion: true });
+  assert.equal(raw1?.plan.planVersion, 1);
+  assert.deepEqual([...raw1!.views.keys()], ['user_spend', 'merchant_risk']);
+  registry.close();
 });
