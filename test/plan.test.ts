@@ -85,4 +85,7 @@ features f on ev by user {
   });
   assert.deepEqual(neg.expr, { kind: 'unary', op: '-', operand: { kind: 'feature', view: 'f', feature: 's', type: 'integer' }, type: 'integer' });
   assert.deepEqual(neg.dependsOn, ['s']);
+  // The plan types its nodes by the same rules the checker infers feature and column types with.
+  for (const f of plan.views[0]!.features) if (f.kind === 'derived') assert.equal(f.expr.type, f.type, f.name);
+  for (const c of src.columns) assert.equal(c.expr.type, c.type, c.name);
 });
