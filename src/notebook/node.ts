@@ -172,7 +172,7 @@ export function prepareRoot(dir: string, mode: 'preview' | 'static', skip: strin
     wanted.add(rel);
   }
   for (const rel of files) {
-    if (rel.endsWith('.md') || rel === 'observablehq.config.js') continue;
+    if (rel.endsWith('.md') || rel === 'observablehq.config.js' || rel === 'package.json') continue;
     linkOrCopy(join(dir, rel), join(root, rel));
     wanted.add(rel);
   }
@@ -180,6 +180,9 @@ export function prepareRoot(dir: string, mode: 'preview' | 'static', skip: strin
     linkOrCopy(from, join(root, '_fb', to));
     wanted.add(`_fb/${to}`);
   }
+  // The generated config and modules are ESM whatever the folder's own package.json says.
+  writeFileSync(join(root, 'package.json'), '{"type": "module", "private": true}\n');
+  wanted.add('package.json');
   writeFileSync(join(root, '_fb/mode.js'), `export const MODE = ${JSON.stringify(mode)};\n`);
   wanted.add('_fb/mode.js');
   const config = configText(dir, mode);
