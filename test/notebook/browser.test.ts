@@ -155,6 +155,23 @@ describe('a featurebook new folder as a static site on python3 -m http.server', 
     await page.close();
   });
 
+  test('an fdl cell is a live editor: an error shows at its line and column', async () => {
+    const w = await openWatched(chromium.context, siteUrl + 'index.html');
+    const { page } = w;
+    await page.waitForSelector('[data-fb-cell=fdl] .cm-content', { timeout: READY });
+    await page.waitForSelector('[data-fb-cell=sql] [data-fb-rows]', { timeout: READY });
+    await page.click('[data-fb-cell=fdl] .cm-content');
+    await page.keyboard.press('Control+End');
+    // insertText, not typing: the editor would close braces as they are typed.
+    await page.keyboard.insertText('features broken on nowhere by customer {\n  n = count() over 1d\n}');
+    const item = page.locator('[data-fb-cell=fdl] [data-line][data-severity=error]').first();
+    await item.waitFor({ timeout: READY });
+    assert.match(await item.innerText(), /nowhere/);
+    assert.equal(await item.getAttribute('data-line'), '4', 'the line within the cell');
+    assert.equal(await item.getAttribute('data-column'), '20');
+    await page.close();
+  });
+
   test('a page written the Observable way (front matter sql:, a sql cell) runs offline', async () => {
     const w = await openWatched(chromium.context, siteUrl + 'reports/observable.html');
     await w.page.waitForSelector('[data-fb-cell=sql] [data-fb-rows]', { timeout: READY });

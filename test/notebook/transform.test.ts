@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -65,6 +65,23 @@ test('saves are confined to .md pages inside the folder', () => {
   try {
     assert.equal(savePath(dir, 'a/b.md'), join(dir, 'a/b.md'));
     for (const bad of ['../a.md', 'a.fdl', '/abs.md', 'a/../../b.md', '.git/x.md', 'node_modules/x.md', 'a\\b.md', '', 42]) assert.equal(typeof savePath(dir, bad), 'object', String(bad));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('featurebook new --from-data writes a starter program that checks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'featurebook-new-'));
+  try {
+    writeFileSync(join(dir, 'ev.csv'), 'user_id,event_ts,amount\nu1,2024-01-01 10:00:00,3.5\nu2,2024-01-02 11:00:00,4\n');
+    const cli = (...a: string[]) => spawnSync(process.execPath, [join(root, 'bin/featurebook.js'), ...a], { cwd: dir, encoding: 'utf8' });
+    const made = cli('new', 'nb', '--from-data', 'ev.csv');
+    assert.equal(made.status, 0, made.stderr);
+    const checked = cli('check', 'nb/project.fdl');
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    const { problems } = transformPage(readFileSync(join(dir, 'nb/index.md'), 'utf8'), { path: 'index.md', fdlFiles: { './project.fdl': readFileSync(join(dir, 'nb/project.fdl'), 'utf8') } });
+    assert.deepEqual(problems, []);
+    assert.equal(cli('new', 'nb2', '--from-data', 'missing.csv').status, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
