@@ -11,7 +11,19 @@ const unused = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', cau
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'notebooks/dist/', 'notebooks/lib/', 'notebooks/data/', 'notebooks/.observablehq/', 'docs/grammar/', 'examples/*/data/', 'bench/data/', 'test/.tmp/', '.scratch/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'notebooks/dist/',
+      'notebooks/lib/',
+      'notebooks/data/',
+      'notebooks/.observablehq/',
+      'docs/grammar/',
+      'examples/*/data/',
+      'bench/data/',
+      'test/.tmp/',
+      '.scratch/',
+    ],
   },
   {
     files: ['**/*.{ts,js,mjs}'],
@@ -49,7 +61,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [noServer, { group: ['../lang/*', '!../lang/functions.js'], allowTypeImports: true, message: 'emit-sql sees only the plan: import types, or move the logic into src/compile/plan.ts' }] },
+        {
+          patterns: [
+            noServer,
+            { group: ['../lang/*', '!../lang/functions.js'], allowTypeImports: true, message: 'emit-sql sees only the plan: import types, or move the logic into src/compile/plan.ts' },
+          ],
+        },
       ],
     },
   },
