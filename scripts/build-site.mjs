@@ -80,6 +80,8 @@ export async function buildFramework(project, { quiet = false } = {}) {
     for (const file of walk(dist, '.html')) {
       for (const p of pageProblems(readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)}: ${p}`);
     }
+    // CONTEXT.md describes a folder for people working on it; it must never become a page (front matter `draft: true`).
+    for (const file of walk(dist, '.html')) if (/(^|\/)CONTEXT\.html$/.test(file)) problems.push(`${relative(root, file)}: a CONTEXT.md was built into a page; give it the front matter 'draft: true'`);
   } else problems.push('no output folder');
   return { dist, log, problems };
 }
