@@ -50,6 +50,11 @@ export default tseslint.config(
     },
   },
   {
+    // The grammar is pure syntax: the front end imports it, never the other way round.
+    files: ['grammar/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../src/*', '**/src/**'], message: 'grammar/ imports nothing of src/ (docs/architecture.md)' }] }] },
+  },
+  {
     // src/ is the library: it never reaches into the server.
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noServer] }] },
