@@ -85,6 +85,21 @@ export function ensureNpmCacheStubs(project = notebooks) {
 // What Framework 1.13.4's client references (found by building with an empty cache and a registry).
 const NPM_CACHE_STUBS = JSON.parse(readFileSync(join(root, 'notebooks/npm-cache-stubs.json'), 'utf8'));
 
+/**
+ * A `.d.ts` beside each generated module the components import, pointing at
+ * notebooks/types/: TypeScript prefers it to the bundle, so
+ * `tsc -p tsconfig.notebooks.json` checks against the same types whether or
+ * not the site was prepared (without lib/, rootDirs finds notebooks/types/).
+ */
+function writeLibTypes() {
+  for (const m of ['featurebook', 'vega', 'ort/ort']) {
+    const up = '../'.repeat(m.split('/').length);
+    const file = join(notebooks, 'lib', `${m}.d.ts`);
+    const text = `export * from '${up}types/lib/${m}.js';\n`;
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  }
+}
+
 /** Everything the pages import or attach; returns quickly when all is up to date. */
 export async function prepareNotebooks({ log = console.error } = {}) {
   ensureFraudData(log);
@@ -103,6 +118,7 @@ export async function prepareNotebooks({ log = console.error } = {}) {
   for (const [from, to] of ORT_FILES) copyIfChanged(join(ortDist, from), join(notebooks, 'lib/ort', to));
 
   await bundleVega(join(notebooks, 'lib/vega.js'));
+  writeLibTypes();
   ensureNpmCacheStubs();
   writeFileSync(join(notebooks, 'lib/.prepared'), new Date().toISOString() + '\n');
 }

@@ -21,12 +21,18 @@ function arrowType(duckType: string): DataType {
   }
 }
 
+/** A timestamp string as UTC milliseconds: one without a zone is UTC (Date.parse would read it in the machine's zone). */
+function utcMs(s: string): number {
+  const t = s.trim();
+  return Date.parse(/^\d{4}-\d{2}-\d{2}[ T]\d/.test(t) && !/(Z|[+-]\d{2}(:?\d{2})?)$/i.test(t) ? `${t.replace(' ', 'T')}Z` : t);
+}
+
 function convert(v: Value, t: DataType): unknown {
   if (v === null) return null;
   if (t instanceof Int64) return BigInt(Math.trunc(Number(v)));
   if (t instanceof Float64) return Number(v);
   if (t instanceof Bool) return Boolean(v);
-  if (t instanceof TimestampMillisecond) return v instanceof Date ? v.getTime() : Date.parse(String(v));
+  if (t instanceof TimestampMillisecond) return v instanceof Date ? v.getTime() : utcMs(String(v));
   return typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
 }
 

@@ -34,7 +34,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2024, 0, 1);
 
-type Rand = ReturnType<typeof rng>;
 type Kind = 'num' | 'str' | 'time' | 'bool';
 
 interface Case {

@@ -1,4 +1,5 @@
 // Runs every test/**/*.test.ts with node's built-in runner (through tsx).
+// Tests run in a zone away from UTC so that a timestamp depending on the machine's zone fails them (every timestamp is UTC).
 // `node test/run.mjs [filter...]` runs only files whose path contains a filter.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -27,6 +28,6 @@ if (!chosen.length) {
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...chosen],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'America/Los_Angeles' } },
 );
 process.exit(r.status ?? 1);

@@ -16,7 +16,7 @@
  *     visible), half are a skewed user at a random second; label true for ~5%.
  *   - rows are in generation order (neither by user nor by time).
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 

@@ -372,7 +372,7 @@ async function main() {
     machine.duckdb = expertInfo?.duckdb;
     machine.duckdb_threads = expertInfo?.threads;
     const date = new Date();
-    const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const day = date.toISOString().slice(0, 10); // UTC, like `date`
     const result = {
       bench: 'pit',
       date: date.toISOString(),

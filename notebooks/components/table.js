@@ -11,7 +11,11 @@ export function formatValue(v) {
   return String(v);
 }
 
-/** A table of `result.rows` (at most `limit`), with a caption. */
+/**
+ * A table of `result.rows` (at most `limit`), with a caption.
+ * @param {any} result
+ * @param {{limit?: number, caption?: string}} [options]
+ */
 export function resultTable(result, {limit = 100, caption} = {}) {
   const wrap = document.createElement("div");
   wrap.className = "fb-table";

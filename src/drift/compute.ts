@@ -248,8 +248,51 @@ const bucketing = (f: FeatureReference): Bucketing => (f.kind === 'numeric' ? { 
 const iso = (ms: number) => new Date(ms).toISOString();
 const toMs = (v: Value | undefined): number | null => (v instanceof Date ? v.getTime() : v === null || v === undefined ? null : typeof v === 'number' ? v : Date.parse(String(v)));
 
-/** Computes the drift report (docs/cli.md JSON, with more fields). */
+/** What the stages after `prepareInputs` share. */
+interface Prepared {
+  d: Dialect;
+  opts: DriftOptions;
+  thresholds: Record<string, ThresholdPlan>;
+  frozen: ReferenceSummary;
+  /** The frozen reference of each monitored feature, in the monitor's order. */
+  refs: FeatureReference[];
+  c: SqlContext;
+}
+
+interface Window {
+  w: number;
+  start: string;
+  end: string;
+  rows: number;
+}
+
+/**
+ * Computes the drift report (docs/cli.md JSON, with more fields), in stages:
+ *
+ *   prepareInputs (thresholds, reference buckets, current columns)
+ *     → currentWindows (rows and statistics per window)
+ *     → drawSamples (temporary tables for the permutations)
+ *     → featureWindows (PSI, KS, mean shift, expected values per feature and window)
+ *     → decideAlerts → assembleReport
+ *
+ * The sample tables are dropped however a later stage ends.
+ */
 export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<DriftReport> {
+  const p = await prepareInputs(engine, opts);
+  const { windows, statsByW } = await currentWindows(engine, p);
+  const samples = await drawSamples(engine, p, windows);
+  const perFeature: FeatureWindow[][] = [];
+  try {
+    for (let i = 0; i < p.refs.length; i++) perFeature.push(await featureWindows(engine, p, i, windows, statsByW, samples));
+  } finally {
+    await samples?.drop();
+  }
+  const decided = decideAlerts(p, windows, perFeature);
+  return assembleReport(p, windows, decided.windows, decided.alerts);
+}
+
+/** Thresholds, the reference's buckets (summarized now or frozen earlier), and a check that the current data has every column. */
+async function prepareInputs(engine: Engine, opts: DriftOptions): Promise<Prepared> {
   const d = opts.dialect ?? duckdb;
   const thresholds: Record<string, ThresholdPlan> = { ...DEFAULT_THRESHOLDS, ...(opts.thresholds ?? {}) };
   const frozen = opts.frozen ?? (await summarizeReference(engine, opts));
@@ -271,8 +314,11 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
   }
   const where = segmentWhere(d, opts.segment);
   const c: SqlContext = { d, reference: opts.reference ?? '', current: opts.current, time: opts.time, ...(opts.everyMs ? { everyMs: opts.everyMs } : {}), ...(where ? { where } : {}) };
+  return { d, opts, thresholds, frozen, refs, c };
+}
 
-  // Windows: every bucket from the first to the last, empty ones included (an empty window breaks a sustained run).
+/** Windows: every bucket from the first to the last, empty ones included (an empty window breaks a sustained run). */
+async function currentWindows(engine: Engine, { opts, refs, c }: Prepared): Promise<{ windows: Window[]; statsByW: Map<number, Record<string, Value>> }> {
   const ws = await engine.query(windowStatsSql(c, refs));
   const statsByW = new Map(ws.rows.map((r) => [n(r.w), r]));
   let starts: number[] = [];
@@ -293,90 +339,112 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
     const t1 = toMs(r?.__t1);
     return { w, start: t0 === null ? '' : iso(t0), end: t1 === null ? '' : iso(t1), rows: n(r?.rows) };
   });
+  return { windows, statsByW };
+}
 
-  // Per feature: PSI and KS per window, then the permutation estimates.
+/** The two small samples the permutations shuffle, as temporary tables; `drop` removes whichever were created. */
+interface Samples {
+  ctx: SqlContext;
+  refHasTime: boolean;
+  drop(): Promise<void>;
+}
+
+/** Draws the permutation samples once (not once per feature); undefined when no permutations run. */
+async function drawSamples(engine: Engine, { d, opts, refs, c }: Prepared, windows: Window[]): Promise<Samples | undefined> {
+  const K = opts.permutations ?? 20;
+  if (!(K > 0 && opts.reference && windows.length && refs.length)) return undefined;
+  const cap = opts.permutationCap ?? 500;
+  const refTime = opts.referenceTime ?? opts.time;
+  const refHasTime = (await engine.describe(`SELECT * FROM ${opts.reference}`)).some((x) => x.name === refTime);
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const tables = [`__fb_drift_sr_${suffix}`, `__fb_drift_sc_${suffix}`] as const;
+  const drop = async () => {
+    for (const t of tables) await engine.exec(`DROP TABLE IF EXISTS ${d.quoteIdent(t)}`);
+  };
+  const refCols = [...new Set([...(refHasTime ? [refTime] : []), ...refs.map((f) => f.column)])];
+  const curCols = [...new Set([opts.time, ...refs.map((f) => f.column)])];
+  try {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(tables[0])} AS ${sampleSql(d, opts.reference, refCols, cap, sampleWhere(c, false))}`);
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(tables[1])} AS ${sampleSql(d, opts.current, curCols, cap, sampleWhere(c, true))}`);
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  const ctx: SqlContext = { d, reference: d.quoteIdent(tables[0]), current: d.quoteIdent(tables[1]), time: opts.time, ...(opts.everyMs ? { everyMs: opts.everyMs } : {}) };
+  return { ctx, refHasTime, drop };
+}
+
+/** One feature's statistics in every window: PSI and KS, mean shift, null rates, and the permutation estimates. */
+async function featureWindows(engine: Engine, { opts, refs, c }: Prepared, i: number, windows: Window[], statsByW: Map<number, Record<string, Value>>, samples: Samples | undefined): Promise<FeatureWindow[]> {
   const K = opts.permutations ?? 20;
   const cap = opts.permutationCap ?? 500;
   const refTime = opts.referenceTime ?? opts.time;
-  const refHasTime = opts.reference ? (await engine.describe(`SELECT * FROM ${opts.reference}`)).some((x) => x.name === refTime) : false;
-  const perFeature: FeatureWindow[][] = refs.map(() => []);
-  // The permutations shuffle two small samples, drawn once here (not once per feature).
-  let sample: SqlContext | undefined;
-  const suffix = Math.random().toString(36).slice(2, 10);
-  const sampleTables = [`__fb_drift_sr_${suffix}`, `__fb_drift_sc_${suffix}`] as const;
-  if (K > 0 && opts.reference && windows.length && refs.length) {
-    const refCols = [...new Set([...(refHasTime ? [refTime] : []), ...refs.map((f) => f.column)])];
-    const curCols = [...new Set([opts.time, ...refs.map((f) => f.column)])];
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(sampleTables[0])} AS ${sampleSql(d, opts.reference, refCols, cap, sampleWhere(c, false))}`);
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(sampleTables[1])} AS ${sampleSql(d, opts.current, curCols, cap, sampleWhere(c, true))}`);
-    sample = { d, reference: d.quoteIdent(sampleTables[0]), current: d.quoteIdent(sampleTables[1]), time: opts.time, ...(opts.everyMs ? { everyMs: opts.everyMs } : {}) };
-  }
   // Shuffles run per class of window sizes (powers of two up to the cap), not per window; the result is scaled to each window's size.
   const sizeClass = (rows: number) => Math.min(cap, 2 ** Math.round(Math.log2(Math.max(1, rows))));
   const sizeClasses = [...new Set(windows.filter((w) => w.rows > 0).map((w) => sizeClass(w.rows)))].sort((a, b) => a - b);
-  for (let i = 0; i < refs.length; i++) {
-    const f = refs[i]!;
-    const b = bucketing(f);
-    const refP = f.values > 0 ? f.counts.map((x) => x / f.values) : [];
-    const metrics = new Map<number, { psi: number | null; ks: number | null; counts: number[] }>();
-    if (refP.length && windows.length) {
-      const sql = windowMetricsSql(c, f.column, b, refP, Boolean(opts.reference));
-      for (const r of (await engine.query(sql)).rows) {
-        const counts = new Array<number>(f.counts.length).fill(0);
-        const raw = r.counts;
-        if (Array.isArray(raw)) for (const pair of raw) if (Array.isArray(pair)) counts[n(pair[0])] = n(pair[1]);
-        metrics.set(n(r.w), { psi: maybe(r.psi), ks: maybe(r.ks), counts });
-      }
-    }
-    const expected = new Map<number, { n_c: number; n_r: number; psi: number | null; ks: number | null; mean_shift: number | null; null_rate: number | null }>();
-    if (sample && refP.length) {
-      const sql = permutationSql(sample, f.column, b, {
-        permutations: K,
-        referenceCap: cap,
-        currentCap: cap,
-        sizes: sizeClasses,
-        hashColumns: { reference: refHasTime ? [f.column, refTime] : [f.column], current: [f.column, opts.time] },
-      });
-      for (const r of (await engine.query(sql)).rows) {
-        expected.set(n(r.s), { n_c: n(r.n_c), n_r: n(r.n_r), psi: maybe(r.psi), ks: maybe(r.ks), mean_shift: maybe(r.mean_shift), null_rate: maybe(r.null_rate) });
-      }
-    }
-    for (const w of windows) {
-      const s = statsByW.get(w.w);
-      const values = f.kind === 'numeric' ? n(s?.[`nn${i}`]) : n(s?.[`n${i}`]);
-      const m = metrics.get(w.w);
-      const curMean = maybe(s?.[`m${i}`]);
-      const meanShift = f.kind === 'numeric' && curMean !== null && f.mean !== null && f.sd !== null ? (f.sd > 0 ? (curMean - f.mean) / f.sd : curMean === f.mean ? 0 : null) : null;
-      const nullCur = w.rows > 0 ? 1 - values / w.rows : null;
-      const ks = m?.ks ?? null;
-      const e = expected.get(sizeClass(w.rows));
-      // The permutations ran on samples; scale to the real sizes (PSI ∝ 1/n + 1/m, the others ∝ its square root).
-      const scale = e && e.n_c > 0 && e.n_r > 0 && w.rows > 0 ? (1 / f.rows + 1 / w.rows) / (1 / e.n_r + 1 / e.n_c) : null;
-      // Rounded: an estimate, and parallel sums differ in the last digits from run to run.
-      const sc = (x: number | null | undefined, p: number) => (x === null || x === undefined || scale === null ? null : Number((x * Math.pow(scale, p)).toPrecision(6)));
-      perFeature[i]!.push({
-        feature: f.feature,
-        kind: f.kind,
-        values,
-        psi: values > 0 ? (m?.psi ?? null) : null,
-        ks: values > 0 ? ks : null,
-        ks_pvalue: values > 0 ? ksPValue(ks, f.values, values) : null,
-        mean_shift: values > 0 ? meanShift : null,
-        null_rate_reference: f.null_rate,
-        null_rate_current: nullCur,
-        null_rate_change: nullCur === null ? null : nullCur - f.null_rate,
-        psi_expected: sc(e?.psi, 1),
-        ks_expected: f.kind === 'numeric' ? sc(e?.ks, 0.5) : null,
-        mean_shift_expected: f.kind === 'numeric' ? sc(e?.mean_shift, 0.5) : null,
-        null_rate_expected: sc(e?.null_rate, 0.5),
-        counts: m?.counts ?? new Array<number>(f.counts.length).fill(0),
-        levels: { psi: 'ok', ks: 'ok', mean_shift: 'ok', null_rate: 'ok' },
-        status: 'ok',
-      });
+  const f = refs[i]!;
+  const b = bucketing(f);
+  const refP = f.values > 0 ? f.counts.map((x) => x / f.values) : [];
+  const metrics = new Map<number, { psi: number | null; ks: number | null; counts: number[] }>();
+  if (refP.length && windows.length) {
+    const sql = windowMetricsSql(c, f.column, b, refP, Boolean(opts.reference));
+    for (const r of (await engine.query(sql)).rows) {
+      const counts = new Array<number>(f.counts.length).fill(0);
+      const raw = r.counts;
+      if (Array.isArray(raw)) for (const pair of raw) if (Array.isArray(pair)) counts[n(pair[0])] = n(pair[1]);
+      metrics.set(n(r.w), { psi: maybe(r.psi), ks: maybe(r.ks), counts });
     }
   }
+  const expected = new Map<number, { n_c: number; n_r: number; psi: number | null; ks: number | null; mean_shift: number | null; null_rate: number | null }>();
+  if (samples && refP.length) {
+    const sql = permutationSql(samples.ctx, f.column, b, {
+      permutations: K,
+      referenceCap: cap,
+      currentCap: cap,
+      sizes: sizeClasses,
+      hashColumns: { reference: samples.refHasTime ? [f.column, refTime] : [f.column], current: [f.column, opts.time] },
+    });
+    for (const r of (await engine.query(sql)).rows) {
+      expected.set(n(r.s), { n_c: n(r.n_c), n_r: n(r.n_r), psi: maybe(r.psi), ks: maybe(r.ks), mean_shift: maybe(r.mean_shift), null_rate: maybe(r.null_rate) });
+    }
+  }
+  return windows.map((w) => {
+    const s = statsByW.get(w.w);
+    const values = f.kind === 'numeric' ? n(s?.[`nn${i}`]) : n(s?.[`n${i}`]);
+    const m = metrics.get(w.w);
+    const curMean = maybe(s?.[`m${i}`]);
+    const meanShift = f.kind === 'numeric' && curMean !== null && f.mean !== null && f.sd !== null ? (f.sd > 0 ? (curMean - f.mean) / f.sd : curMean === f.mean ? 0 : null) : null;
+    const nullCur = w.rows > 0 ? 1 - values / w.rows : null;
+    const ks = m?.ks ?? null;
+    const e = expected.get(sizeClass(w.rows));
+    // The permutations ran on samples; scale to the real sizes (PSI ∝ 1/n + 1/m, the others ∝ its square root).
+    const scale = e && e.n_c > 0 && e.n_r > 0 && w.rows > 0 ? (1 / f.rows + 1 / w.rows) / (1 / e.n_r + 1 / e.n_c) : null;
+    // Rounded: an estimate, and parallel sums differ in the last digits from run to run.
+    const sc = (x: number | null | undefined, p: number) => (x === null || x === undefined || scale === null ? null : Number((x * Math.pow(scale, p)).toPrecision(6)));
+    return {
+      feature: f.feature,
+      kind: f.kind,
+      values,
+      psi: values > 0 ? (m?.psi ?? null) : null,
+      ks: values > 0 ? ks : null,
+      ks_pvalue: values > 0 ? ksPValue(ks, f.values, values) : null,
+      mean_shift: values > 0 ? meanShift : null,
+      null_rate_reference: f.null_rate,
+      null_rate_current: nullCur,
+      null_rate_change: nullCur === null ? null : nullCur - f.null_rate,
+      psi_expected: sc(e?.psi, 1),
+      ks_expected: f.kind === 'numeric' ? sc(e?.ks, 0.5) : null,
+      mean_shift_expected: f.kind === 'numeric' ? sc(e?.mean_shift, 0.5) : null,
+      null_rate_expected: sc(e?.null_rate, 0.5),
+      counts: m?.counts ?? new Array<number>(f.counts.length).fill(0),
+      levels: { psi: 'ok', ks: 'ok', mean_shift: 'ok', null_rate: 'ok' },
+      status: 'ok',
+    } satisfies FeatureWindow;
+  });
+}
 
-  if (sample) for (const t of sampleTables) await engine.exec(`DROP TABLE IF EXISTS ${d.quoteIdent(t)}`);
+/** Levels and statuses per feature and window, sustained runs, alerts: the report's windows. */
+function decideAlerts({ opts, refs, thresholds }: Prepared, windows: Window[], perFeature: FeatureWindow[][]): { windows: DriftWindow[]; alerts: Alert[] } {
   const dec = decide(
     refs.map((f, i) => ({
       feature: f.feature,
@@ -394,7 +462,13 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
     });
     return { start: w.start, end: w.end, rows: w.rows, summary: summarize(dec.status[wi]!, opts.datasetShare), features };
   });
-  const alerting = [...new Set(dec.alerts.map((a) => a.feature))];
+  return { windows: outWindows, alerts: dec.alerts };
+}
+
+function assembleReport({ opts, refs, thresholds, frozen }: Prepared, windows: Window[], outWindows: DriftWindow[], alerts: Alert[]): DriftReport {
+  const K = opts.permutations ?? 20;
+  const cap = opts.permutationCap ?? 500;
+  const alerting = [...new Set(alerts.map((a) => a.feature))];
   const withAlert = outWindows.filter((w) => w.features.some((f) => f.status === 'alert')).length;
   const worstWindow = outWindows.reduce<Status>((acc, w) => (w.summary.status === 'alert' || acc === 'alert' ? 'alert' : w.summary.status === 'warn' || acc === 'warn' ? 'warn' : 'ok'), 'ok');
   return {
@@ -403,14 +477,14 @@ export async function computeDrift(engine: Engine, opts: DriftOptions): Promise<
     current: { rows: windows.reduce((s, w) => s + w.rows, 0), ...(opts.describe?.current ? { source: opts.describe.current } : {}), every_ms: opts.everyMs ?? null, ...(opts.segment ? { segment: opts.segment } : {}) },
     thresholds,
     windows: outWindows,
-    alerts: dec.alerts,
+    alerts,
     summary: {
       features: refs.length,
       windows: outWindows.length,
       windows_with_alert: withAlert,
       features_alerting: alerting,
       share_alerting: refs.length ? alerting.length / refs.length : 0,
-      status: dec.alerts.length ? 'alert' : worstWindow,
+      status: alerts.length ? 'alert' : worstWindow,
     },
     features: refs.map((f) => ({ ...f, bucket_labels: bucketLabels(f) })),
     not_available: opts.notAvailable ?? [],

@@ -272,6 +272,8 @@ export async function buildFramework(root: string, { quiet = false } = {}): Prom
   problems.push(...logProblems(log).map((l) => `build log: ${l}`));
   if (existsSync(dist)) {
     for (const file of walkExt(dist, '.html')) for (const p of pageProblems(readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)}: ${p}`);
+    // A CONTEXT.md describes a folder for the people working on it; it must never become a page.
+    for (const file of walkExt(dist, '.html')) if (/(^|\/)CONTEXT\.html$/.test(file)) problems.push(`${relative(root, file)}: a CONTEXT.md was built into a page`);
   } else problems.push('no output folder');
   return { dist, log, problems };
 }

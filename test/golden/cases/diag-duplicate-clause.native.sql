@@ -1,0 +1,1 @@
+-- not compiled: the program has errors
