@@ -41,6 +41,8 @@ export interface FdlEditorOptions {
   analyze?: (text: string) => EditorAnalysis | Promise<EditorAnalysis>;
   /** Raw columns per source name, for the default analysis and for completion. */
   schemas?: () => SourceSchemas;
+  /** Called on every change of the text, before any analysis. */
+  onChange?: (text: string) => void;
   /** Called after each analysis that is still current (the text has not changed since). */
   onAnalysis?: (analysis: EditorAnalysis, text: string) => void;
   /** Pause after typing before analyzing, in ms. Default 250. */
@@ -288,7 +290,9 @@ export function fdlEditor(opts: FdlEditorOptions = {}): FdlEditor {
             : { '&': { maxHeight: opts.maxHeight ?? '75vh' }, '.cm-scroller': { overflow: 'auto', minHeight: opts.minHeight ?? '12em' } },
         ),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) schedule(opts.delay ?? 250);
+          if (!u.docChanged) return;
+          schedule(opts.delay ?? 250);
+          opts.onChange?.(u.state.doc.toString());
         }),
       ],
     }),
