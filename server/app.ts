@@ -22,6 +22,7 @@ import { onlineRoutes } from './online-store/routes.js';
 import { connect, Keys, redactUrl, redisHealth, whenReady } from './redis/index.js';
 import { Registry } from './registry/index.js';
 import { registryRoutes } from './registry/routes.js';
+import { replanner } from './registry/migrate.js';
 import { modelRoutes } from './models/routes.js';
 import { driftRoutes } from './drift/routes.js';
 
@@ -103,6 +104,7 @@ export async function createApp(options: AppOptions = {}): Promise<FeaturebookAp
     const sub = connect(redisUrl, { name: 'featurebook-sub', subscriber: true });
     ctx.redis = { main, reader, sub, url: redisUrl };
     ctx.registry = new Registry(main, keys);
+    ctx.registry.migrateWith(replanner(root, engine));
     ctx.store = new OnlineStore(reader, main, keys);
     ctx.registry.onEvent((e) => {
       if (e.type === 'publish') {

@@ -11,10 +11,11 @@
  * 1 failure, 2 a wrong command line. Nothing prints a stack trace.
  * @module
  */
+import { isFeaturebookError } from '../src/errors.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compileObjects, EmitError } from '../src/compile/emit-sql.js';
+import { compileObjects } from '../src/compile/emit-sql.js';
 import type { ProjectPlan } from '../src/compile/plan.js';
 import { didYouMean, formatDiagnostic, hasErrors } from '../src/lang/diagnostics.js';
 import { engineReason, loadProject } from '../src/project.js';
@@ -56,7 +57,7 @@ async function run(verb: string, fn: () => Promise<number>): Promise<number> {
       err(`featurebook ${verb}: ${e.message}\nRun 'featurebook --help' for usage.`);
       return 2;
     }
-    if (e instanceof Failure || e instanceof ApiError || e instanceof EmitError) {
+    if (e instanceof Failure || e instanceof ApiError || isFeaturebookError(e)) {
       err(`featurebook: error: ${e.message}`);
       const hint = e instanceof ApiError ? (e.details as { hint?: unknown } | undefined)?.hint : undefined;
       if (typeof hint === 'string') err(`featurebook: hint: ${hint.replace('send "force": true (featurebook materialize --force)', 'run it again with --force')}`);

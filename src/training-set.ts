@@ -35,8 +35,7 @@ export async function writeTrainingSet(engine: Engine, plan: ProjectPlan, name: 
     return result.rows.length;
   }
   const d = emit.dialect ?? duckdb;
-  const options = format === 'parquet' ? 'FORMAT parquet' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json, ARRAY true';
-  const r = await engine.query(`COPY (\n${sql}\n) TO ${d.quoteString(outPath)} (${options})`);
+  const r = await engine.query(d.copyTo(sql, outPath, format));
   const count = r.rows[0] ? Number(Object.values(r.rows[0])[0]) : NaN;
   return Number.isFinite(count) ? count : -1;
 }

@@ -3,9 +3,10 @@
  * (as JSON rows or an Arrow IPC stream).
  * @module
  */
+import { isFeaturebookError } from '../../src/errors.js';
 import { Hono, type Context } from 'hono';
 import { toArrowIpc } from '../../src/arrow.js';
-import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
+import { compileObjects } from '../../src/compile/emit-sql.js';
 import type { ProjectPlan } from '../../src/compile/plan.js';
 import type { QueryResult } from '../../src/engine/engine.js';
 import { didYouMean, hasErrors } from '../../src/lang/diagnostics.js';
@@ -81,7 +82,7 @@ export function compileRoutes(ctx: ServerContext): Hono {
     try {
       sql = compileObjects(p.plan);
     } catch (err) {
-      if (err instanceof EmitError) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
+      if (isFeaturebookError(err)) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
       throw err;
     }
     if (body.object !== undefined) {

@@ -177,7 +177,7 @@ export class DriftService {
       const frozen = await this.frozen(pv, run);
       const table = `__fb_drift_log_${randomUUID().replaceAll('-', '')}`;
       const cols = [d.quoteIdent(run.time), ...features.map((f) => d.quoteIdent(f.column))];
-      await engine.exec(`CREATE TEMP TABLE ${d.quoteIdent(table)} (${d.quoteIdent(run.time)} TIMESTAMP${features.map((f) => `, ${d.quoteIdent(f.column)} ${f.kind === 'numeric' ? 'DOUBLE' : 'VARCHAR'}`).join('')})`);
+      await engine.exec(`CREATE TEMP TABLE ${d.quoteIdent(table)} (${d.quoteIdent(run.time)} ${d.typeName('timestamp')}${features.map((f) => `, ${d.quoteIdent(f.column)} ${d.typeName(f.kind === 'numeric' ? 'double' : 'text')}`).join('')})`);
       try {
         for (let i = 0; i < rows.length; i += 2000) {
           const batch = rows.slice(i, i + 2000).map((r) => `(${d.timestamp(r.ts)}${features.map((f) => `, ${literal(r.features[f.feature], f.kind!)}`).join('')})`);

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'conflict'
   | 'empty_generation'
   | 'breaking_change'
+  | 'stale_plan'
   | 'invalid_project'
   | 'path_not_allowed'
   | 'query_failed'

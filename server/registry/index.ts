@@ -7,11 +7,13 @@
  * @module
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ProjectPlan, ViewPlan } from '../../src/compile/plan.js';
+import { PLAN_VERSION, type ProjectPlan, type ViewPlan } from '../../src/compile/plan.js';
+import { engineReason } from '../../src/project.js';
 import { ApiError } from '../errors/index.js';
 import { guard, Keys, type Redis } from '../redis/index.js';
 import { assertPlanNames } from '../validate/index.js';
 import { breakingChanges, describeBreakingChanges } from './compat.js';
+import { type Replan, stalePlanError, storedPlanVersion } from './migrate.js';
 
 export interface PublishedVersion {
   project: string;
@@ -59,14 +61,19 @@ export function normalizeSource(source: string): string {
 /** A version's name: the SHA-256 (hex) of the normalized source. */
 export const versionOf = (source: string) => createHash('sha256').update(normalizeSource(source)).digest('hex');
 
-/** Atomically: store the version unless it exists, make it current (compare-and-set), record it, announce it. */
+/**
+ * Atomically: store the version unless it exists, make it current (compare-and-set), record it, announce it.
+ * A stored copy whose plan has another plan version gets the new plan and SQL (the source, hence the version, is the same).
+ */
 const PUBLISH = `
 local cur = redis.call('GET', KEYS[1])
 if (cur or '') ~= ARGV[2] then return {'conflict', cur or ''} end
 local created = 0
 if redis.call('EXISTS', KEYS[2]) == 0 then
-  redis.call('HSET', KEYS[2], 'project', ARGV[8], 'source', ARGV[3], 'plan', ARGV[4], 'sql', ARGV[5], 'published_at', ARGV[6], 'file', ARGV[11])
+  redis.call('HSET', KEYS[2], 'project', ARGV[8], 'source', ARGV[3], 'plan', ARGV[4], 'sql', ARGV[5], 'published_at', ARGV[6], 'file', ARGV[11], 'plan_version', ARGV[12])
   created = 1
+elseif redis.call('HGET', KEYS[2], 'plan_version') ~= ARGV[12] then
+  redis.call('HSET', KEYS[2], 'plan', ARGV[4], 'sql', ARGV[5], 'plan_version', ARGV[12])
 end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[3], 'NX', ARGV[7], ARGV[1])
@@ -99,6 +106,9 @@ export class Registry {
   private sub: Redis | undefined;
   private listeners: ((e: RegistryEvent) => void)[] = [];
   private publishHooks: ((input: PublishInput) => Promise<void>)[] = [];
+  private replan: Replan | undefined;
+  /** Re-plans in flight, by version id, so concurrent loads of a stale version re-plan it once. */
+  private readonly migrating = new Map<string, Promise<PublishedVersion>>();
 
   constructor(
     readonly redis: Redis,
@@ -110,6 +120,14 @@ export class Registry {
   /** Runs `fn` before each publish (e.g. storing the models' ONNX files); a throw refuses the publish. */
   beforePublish(fn: (input: PublishInput) => Promise<void>) {
     this.publishHooks.push(fn);
+  }
+
+  /**
+   * Re-plans stored versions whose plan has another `PLAN_VERSION` with `fn`
+   * (see `migrate.ts`); without it such a version is refused (409 `stale_plan`).
+   */
+  migrateWith(fn: Replan) {
+    this.replan = fn;
   }
 
   /** Calls `fn` for each announcement (after the registry has applied it). */
@@ -183,7 +201,8 @@ export class Registry {
     for (let attempt = 0; attempt < 5; attempt++) {
       const previous = await guard(r, () => r.get(k.current(project)));
       if (previous && previous !== version && !input.force) {
-        const cur = await this.load(project, previous);
+        // Only feature names and types are compared, which plans of every version record.
+        const cur = await this.load(project, previous, { anyPlanVersion: true });
         const breaks = cur ? breakingChanges(cur.plan, input.plan) : [];
         if (breaks.length) {
           throw new ApiError(409, 'breaking_change', `refusing to publish ${project} ${version.slice(0, 12)}: ${describeBreakingChanges(breaks)}`, {
@@ -211,9 +230,11 @@ export class Registry {
           k.channel(),
           message,
           input.file ?? '',
+          String(input.plan.planVersion),
         ),
       );
       if (res[0] === 'conflict') continue; // another publish switched it meanwhile: check again against the new current
+      this.forget(project, version); // a stale copy was replaced by this plan
       // Serve the new version here at once; unless an announcement arrived meanwhile (it is newer or the same).
       if (this.subscribed && (this.epochs.get(project) ?? 0) === epoch) this.remember(project, version);
       return { project, version, previous: previous || null, created: res[2] === 1 };
@@ -244,8 +265,12 @@ export class Registry {
     this.currentCache.set(project, version);
   }
 
-  /** One published version (immutable, so cached once loaded). */
-  async load(project: string, version: string): Promise<PublishedVersion | undefined> {
+  /**
+   * One published version (immutable, so cached once loaded). A stored plan of
+   * another plan version is re-planned from its source (`migrateWith`) or
+   * refused with 409 `stale_plan`; `anyPlanVersion` returns it as stored instead.
+   */
+  async load(project: string, version: string, opts: { anyPlanVersion?: boolean } = {}): Promise<PublishedVersion | undefined> {
     const id = `${project}\0${version}`;
     const hit = this.versionCache.get(id);
     if (hit) return hit;
@@ -254,19 +279,46 @@ export class Registry {
     );
     if (source == null || plan == null) return undefined;
     const p = JSON.parse(plan) as ProjectPlan;
-    const v: PublishedVersion = {
-      project,
-      version,
-      source,
-      plan: p,
-      sql: sql ? (JSON.parse(sql) as Record<string, string>) : {},
-      publishedAt: publishedAt ?? '',
-      views: new Map(p.views.map((x) => [x.name, x])),
-    };
+    const v = this.version(project, version, source, p, sql ? (JSON.parse(sql) as Record<string, string>) : {}, publishedAt ?? '', file);
+    if (storedPlanVersion(p) !== PLAN_VERSION) return opts.anyPlanVersion ? v : this.migrate(id, v);
+    this.cache(id, v);
+    return v;
+  }
+
+  private version(project: string, version: string, source: string, plan: ProjectPlan, sql: Record<string, string>, publishedAt: string, file: string | null | undefined): PublishedVersion {
+    const v: PublishedVersion = { project, version, source, plan, sql, publishedAt, views: new Map(plan.views.map((x) => [x.name, x])) };
     if (file) v.file = file;
+    return v;
+  }
+
+  private cache(id: string, v: PublishedVersion) {
     if (this.versionCache.size >= MAX_CACHED_VERSIONS) this.versionCache.delete(this.versionCache.keys().next().value!);
     this.versionCache.set(id, v);
-    return v;
+  }
+
+  private forget(project: string, version: string) {
+    this.versionCache.delete(`${project}\0${version}`);
+  }
+
+  /** Re-plans a stale stored version once (concurrent loads share it); the result is cached like a stored one. */
+  private migrate(id: string, stored: PublishedVersion): Promise<PublishedVersion> {
+    const replan = this.replan;
+    if (!replan) return Promise.reject(stalePlanError(stored));
+    let running = this.migrating.get(id);
+    if (!running) {
+      running = replan(stored)
+        .catch((err: unknown) => {
+          throw err instanceof ApiError && err.code === 'stale_plan' ? err : stalePlanError(stored, engineReason(err));
+        })
+        .then(({ plan, sql }) => {
+          const v = this.version(stored.project, stored.version, stored.source, plan, sql, stored.publishedAt, stored.file ?? null);
+          this.cache(id, v);
+          return v;
+        })
+        .finally(() => this.migrating.delete(id));
+      this.migrating.set(id, running);
+    }
+    return running;
   }
 
   /** Every published version of a project, oldest first. */

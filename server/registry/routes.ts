@@ -2,8 +2,9 @@
  * Registry routes: publish a project (🔒), list projects, show one.
  * @module
  */
+import { isFeaturebookError } from '../../src/errors.js';
 import { Hono, type Context } from 'hono';
-import { compileObjects, EmitError } from '../../src/compile/emit-sql.js';
+import { compileObjects } from '../../src/compile/emit-sql.js';
 import { online, type ServerContext } from '../context.js';
 import { ApiError } from '../errors/index.js';
 import { definitionsJson, loadValidSource } from '../projects/index.js';
@@ -22,7 +23,7 @@ import { assertName, boolean, object, optional, readJson, string, type Schema } 
  */
 async function refuseUnusableStoredCopy(registry: Registry, root: DataRoot, plan: ProjectPlan, source: string): Promise<void> {
   const version = versionOf(source);
-  const stored = await registry.load(plan.project, version);
+  const stored = await registry.load(plan.project, version, { anyPlanVersion: true });
   if (!stored) return;
   const why = (p: ProjectPlan) => {
     for (const s of p.sources) {
@@ -59,7 +60,7 @@ export function registryRoutes(ctx: ServerContext): Hono {
     try {
       sql = compileObjects(p.plan);
     } catch (err) {
-      if (err instanceof EmitError) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
+      if (isFeaturebookError(err)) throw new ApiError(422, 'invalid_project', err.message, { field: 'source' });
       throw err;
     }
     await refuseUnusableStoredCopy(registry, ctx.root, p.plan, b.source);

@@ -5,10 +5,11 @@
  * 2 the command line itself is wrong. No input produces a stack trace:
  * unexpected failures print one line (set FEATUREBOOK_DEBUG=1 for the trace).
  */
+import { isFeaturebookError } from '../errors.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compileObjects, EmitError, parseUtc } from '../compile/emit-sql.js';
+import { compileObjects, parseUtc } from '../compile/emit-sql.js';
 import { NodeEngine } from '../engine/node.js';
 import { didYouMean, formatDiagnostic, hasErrors, type Diagnostic } from '../lang/diagnostics.js';
 import { loadProject, engineReason, type LoadedProject } from '../project.js';
@@ -389,7 +390,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`featurebook: ${err.message}\nRun 'featurebook --help' for usage.\n`);
       return 2;
     }
-    if (err instanceof CliError || err instanceof EmitError) {
+    if (err instanceof CliError || isFeaturebookError(err)) {
       io.err(`featurebook: error: ${err.message}\n`);
       return 1;
     }

@@ -15,10 +15,19 @@
  *
  * Every user name is quoted with `dialect.quoteIdent`, every string with
  * `dialect.quoteString`; internal names use the `__fb_` prefix.
+ *
+ * Stage: compile, after the plan. Per view: `viewInputs` plans what it reads
+ * (source rows, keys, each aggregate's value column and window), then
+ * `windowStrategy` or `joinStrategy` assembles the SQL.
+ *
+ * May import: `plan.ts` (types), `dialect.ts`, the function registry
+ * (`src/lang/functions.ts`) and `src/errors.ts` — never the AST or the
+ * checker: everything it needs is in the plan.
  */
-import type { Expr } from '../lang/ast.js';
-import { type Dialect, duckdb } from './dialect.js';
-import type { AggregateFeature, FeaturePlan, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
+import { FeaturebookError } from '../errors.js';
+import { aggregateEmptyValue, aggregateSql, functionSql, lookupAggregate, lookupFunction } from '../lang/functions.js';
+import { type Dialect, duckdb, qualify } from './dialect.js';
+import type { AggregateFeature, FeaturePlan, PlanExpr, ProjectPlan, SourcePlan, TrainingSetPlan, ViewPlan } from './plan.js';
 
 export type Strategy = 'auto' | 'window' | 'join';
 
@@ -36,8 +45,6 @@ export interface EmitOptions {
    */
   limit?: number;
 }
-
-export class EmitError extends Error {}
 
 /** Internal column names. */
 const ROW = '__fb_row';
@@ -62,33 +69,33 @@ const indent = (s: string, n = 2) => s.replace(/^/gm, ' '.repeat(n));
 
 // ---------------------------------------------------------------- expressions
 
-/** Emits a row-level or derived expression; `name` maps bare names to SQL. */
-export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): string {
-  const go = (x: Expr): string => exprSql(x, d, name);
-  switch (e.type) {
+/** Emits a row-level or derived expression; `name` maps column and feature names to SQL. */
+export function exprSql(e: PlanExpr, d: Dialect, name: (n: string) => string): string {
+  const go = (x: PlanExpr): string => exprSql(x, d, name);
+  switch (e.kind) {
     case 'literal': {
       const v = e.value;
-      switch (v.kind) {
+      if (e.outOfRange !== undefined) throw new FeaturebookError('number_out_of_range', `number out of range: ${e.outOfRange}`, { kind: 'input', hint: 'write a number between about -1.8e308 and 1.8e308' });
+      switch (e.type) {
+        case 'integer':
         case 'number':
-          if (!Number.isFinite(v.value)) throw new EmitError(`number out of range: ${v.text}`);
-          return Number.isInteger(v.value) && Math.abs(v.value) < 2 ** 53 && !/[.eE]/.test(v.text) ? String(v.value) : `CAST(${formatDouble(v.value)} AS DOUBLE)`;
+          return e.type === 'integer' && Math.abs(v as number) < 2 ** 53 ? String(v) : d.cast(formatDouble(v as number), 'double');
         case 'string':
-          return d.quoteString(v.value);
+          return d.quoteString(v as string);
         case 'bool':
-          return v.value ? 'TRUE' : 'FALSE';
-        case 'null':
-          return 'NULL';
-        case 'timestamp':
-          return d.timestamp(v.ms);
+          return v ? 'TRUE' : 'FALSE';
+        case 'time':
+          return d.timestamp(v as number);
         case 'duration':
-          return d.interval(v.ms);
+          return d.interval(v as number);
+        default:
+          return 'NULL';
       }
-      break;
     }
     case 'column':
       return name(e.name);
-    case 'featureRef':
-      return name(e.feature.name);
+    case 'feature':
+      return name(e.feature);
     case 'unary':
       return e.op === '-' ? `(- ${go(e.operand)})` : `(NOT ${go(e.operand)})`;
     case 'binary': {
@@ -97,7 +104,7 @@ export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): strin
       switch (e.op) {
         case '/':
           // Division by zero yields null; `/` is always floating-point division.
-          return `(CAST(${l} AS DOUBLE) / NULLIF(CAST(${r} AS DOUBLE), 0))`;
+          return `(${d.cast(l, 'double')} / NULLIF(${d.cast(r, 'double')}, 0))`;
         case '%':
           return `(${l} % NULLIF(${r}, 0))`;
         case '!=':
@@ -117,9 +124,9 @@ export function exprSql(e: Expr, d: Dialect, name: (n: string) => string): strin
     case 'if':
       return `(CASE WHEN ${go(e.cond)} THEN ${go(e.then)} ELSE ${go(e.else)} END)`;
     case 'call':
-      return callSql(e.callee.name.toLowerCase(), e.args.map(go));
+      return callSql(e.fn, e.args.map(go), d);
   }
-  throw new EmitError(`cannot emit expression of type ${(e as Expr).type}`);
+  throw new FeaturebookError('internal', `cannot emit expression of kind ${(e as PlanExpr).kind}`, { kind: 'internal' });
 }
 
 function formatDouble(x: number): string {
@@ -127,41 +134,11 @@ function formatDouble(x: number): string {
   return /e/i.test(s) ? s : s.includes('.') ? s : `${s}.0`;
 }
 
-/** Whitelisted functions; math that would raise an error in SQL yields null instead. */
-function callSql(fn: string, a: string[]): string {
-  switch (fn) {
-    case 'abs':
-    case 'ceil':
-    case 'floor':
-    case 'exp':
-    case 'least':
-    case 'greatest':
-    case 'coalesce':
-    case 'lower':
-    case 'upper':
-    case 'hour':
-    case 'month':
-    case 'year':
-      return `${fn}(${a.join(', ')})`;
-    case 'round':
-      return a.length === 2 ? `round(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS INTEGER))` : `round(CAST(${a[0]} AS DOUBLE))`;
-    case 'ln':
-    case 'log10':
-      return `(CASE WHEN ${a[0]} > 0 THEN ${fn}(${a[0]}) END)`;
-    case 'sqrt':
-      return `(CASE WHEN ${a[0]} >= 0 THEN sqrt(${a[0]}) END)`;
-    case 'pow':
-      return `pow(CAST(${a[0]} AS DOUBLE), CAST(${a[1]} AS DOUBLE))`;
-    case 'length':
-      return `length(${a[0]})`;
-    case 'contains':
-      return `contains(${a[0]}, ${a[1]})`;
-    case 'day_of_week':
-      return `dayofweek(${a[0]})`;
-    case 'epoch_seconds':
-      return `epoch(CAST(${a[0]} AS TIMESTAMP))`;
-  }
-  throw new EmitError(`unknown function '${fn}'`);
+/** A registered scalar function (the registry writes its SQL). */
+function callSql(fn: string, a: string[], d: Dialect): string {
+  const f = lookupFunction(fn);
+  if (!f) throw new FeaturebookError('unknown_function', `unknown function '${fn}'`, { kind: 'internal', hint: 'plan the program with this version of Featurebook' });
+  return functionSql(f, a, d);
 }
 
 // ---------------------------------------------------------------- sources
@@ -170,7 +147,7 @@ function callSql(fn: string, a: string[]): string {
 export function sourceQuery(src: SourcePlan, d: Dialect, opts: EmitOptions, numbered = false): string {
   const path = opts.resolvePath ? opts.resolvePath(src.path) : src.path;
   let q = numbered
-    ? `SELECT * EXCLUDE (file_row_number), file_row_number AS ${FRN} FROM ${d.readFile(path, src.format, { rowNumber: true })}`
+    ? d.readFileNumbered(path, FRN)
     : `SELECT * FROM ${d.readFile(path, src.format)}`;
   // One level per derived column, so later columns (and `where`) can use earlier ones.
   for (const c of src.columns) {
@@ -193,13 +170,13 @@ function sourceCte(ctx: Ctx, name: string): string {
 
 function findSource(plan: ProjectPlan, name: string): SourcePlan {
   const s = plan.sources.find((x) => x.name === name);
-  if (!s) throw new EmitError(`unknown source '${name}'`);
+  if (!s) throw new FeaturebookError('unknown_source', `unknown source '${name}'`, { kind: 'not_found' });
   return s;
 }
 
 function findView(plan: ProjectPlan, name: string): ViewPlan {
   const v = plan.views.find((x) => x.name === name);
-  if (!v) throw new EmitError(`unknown feature block '${name}'`);
+  if (!v) throw new FeaturebookError('unknown_view', `unknown feature block '${name}'`, { kind: 'not_found' });
   return v;
 }
 
@@ -218,7 +195,7 @@ function aggregateInput(f: AggregateFeature, d: Dialect): string {
  */
 export function strategyStatsSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string | undefined {
   const set = plan.trainingSets.find((t) => t.name === name);
-  if (!set) throw new EmitError(`unknown training set '${name}'`);
+  if (!set) throw new FeaturebookError('unknown_training_set', `unknown training set '${name}'`, { kind: 'not_found' });
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
   const d = ctx.d;
   // With a limit, the sizes of the limited spine (about its rows: which ones does not change the choice much).
@@ -231,7 +208,7 @@ export function strategyStatsSql(plan: ProjectPlan, name: string, opts: EmitOpti
     const keys = v.keys.map(d.quoteIdent).join(', ');
     const ev = sourceCte(ctx, v.source);
     rows.push(
-      `SELECT ${d.quoteString(v.name)} AS view, (SELECT sum(s.n * e.n) FROM (SELECT ${keys}, count(*) AS n FROM ${spine} GROUP BY ALL) s JOIN (SELECT ${keys}, count(*) AS n FROM ${ev} GROUP BY ALL) e USING (${keys})) AS pairs, (SELECT count(*) FROM ${spine}) + (SELECT count(*) FROM ${ev}) AS stream`,
+      `SELECT ${d.quoteString(v.name)} AS view, (SELECT sum(s.n * e.n) FROM (SELECT ${keys}, count(*) AS n FROM ${spine} GROUP BY ${keys}) s JOIN (SELECT ${keys}, count(*) AS n FROM ${ev} GROUP BY ${keys}) e USING (${keys})) AS pairs, (SELECT count(*) FROM ${spine}) + (SELECT count(*) FROM ${ev}) AS stream`,
     );
   }
   if (!rows.length) return undefined;
@@ -257,7 +234,7 @@ export function pickStrategies(plan: ProjectPlan, stats: { view: string; pairs: 
 
 /** A limit as SQL text: a whole number ≥ 0, nothing else. */
 function limitOf(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) throw new EmitError(`limit must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new FeaturebookError('invalid_limit', `limit must be a whole number ≥ 0, got ${n}`, { kind: 'input', field: 'limit' });
   return String(n);
 }
 
@@ -271,197 +248,221 @@ const aggName = (i: number) => `__fb_a${i}`;
 const valName = (i: number) => `__fb_v${i}`;
 
 /**
+ * What one view reads, planned before any strategy is chosen: the source rows
+ * (key and time not null), the key columns, and per aggregate feature its
+ * value column (argument where its filter holds) and window.
+ */
+interface ViewInputs {
+  /** CTE name the view's aggregates end up in (and the prefix of its helper CTEs). */
+  name: string;
+  /** The source CTE. */
+  srcCte: string;
+  /** Quoted key columns. */
+  keys: string[];
+  keyNotNull: string;
+  /** Aggregate features in order (`i` names the output column `__fb_a<i>`), with their value SQL. */
+  aggs: { f: AggregateFeature; i: number; input: string }[];
+  /** The spine rows to evaluate at: `__fb_row`, keys, `__fb_t` (after refresh). */
+  spinePart: string;
+  /** `FROM <source> WHERE <key and time not null>`: the event rows. */
+  events: string;
+}
+
+/** Plans one view's inputs for the rows of `spineCte` (`__fb_row`, key columns, `__fb_t`). */
+function viewInputs(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (t: string) => string): ViewInputs {
+  const d = ctx.d;
+  const srcCte = sourceCte(ctx, v.source);
+  const keys = v.keys.map(d.quoteIdent);
+  const keyNotNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  const aggs = v.features.filter((f): f is AggregateFeature => f.kind === 'aggregate').map((f, i) => ({ f, i, input: aggregateInput(f, d) }));
+  const spinePart = `SELECT ${ROW}, ${keys.join(', ')}, ${asOf(T)} AS ${T}\nFROM ${spineCte}\nWHERE ${keyNotNull} AND ${T} IS NOT NULL`;
+  return { name, srcCte, keys, keyNotNull, aggs, spinePart, events: `FROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL` };
+}
+
+/**
  * CTEs computing one view's aggregates for every row of `spineCte`
  * (`__fb_row`, key columns, `__fb_t` = the time to evaluate at), as CTE `name`
  * with columns `__fb_row` and `__fb_a<i>` per aggregate feature.
  */
 function viewCtes(ctx: Ctx, v: ViewPlan, name: string, spineCte: string, asOf: (t: string) => string): string[] {
-  const d = ctx.d;
-  const src = findSource(ctx.plan, v.source);
-  const srcCte = sourceCte(ctx, src.name);
-  const keys = v.keys.map(d.quoteIdent);
-  const keyNotNull = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
-  const aggs = v.features.filter((f): f is AggregateFeature => f.kind === 'aggregate');
-  const inputs = aggs.map((f) => aggregateInput(f, d));
-  const spinePart = `SELECT ${ROW}, ${keys.join(', ')}, ${asOf(T)} AS ${T}\nFROM ${spineCte}\nWHERE ${keyNotNull} AND ${T} IS NOT NULL`;
+  const inputs = viewInputs(ctx, v, name, spineCte, asOf);
+  return strategyOf(v, findSource(ctx.plan, v.source), ctx) === 'window' ? windowStrategy(ctx.d, inputs) : joinStrategy(ctx.d, inputs);
+}
 
-  if (strategyOf(v, src, ctx) === 'window') {
-    const ctes: string[] = [];
-    const parts: { cte: string; cols: string[] }[] = [];
-    const evWhere = `FROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
-    const plain = aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn !== 'count_distinct');
-    if (plain.length) {
-      // Aggregates reading the same input share one value column in the stream.
-      const valueCols = new Map<string, string>();
-      const valueCol = (sql: string) => {
-        let c = valueCols.get(sql);
-        if (!c) valueCols.set(sql, (c = valName(valueCols.size)));
-        return c;
-      };
-      // first/last order by (time, value) (rule 5; availability = time here). A struct comparison per
-      // row is slow, so each distinct value gets its rank in a dictionary, time and rank are packed into
-      // one HUGEINT (epoch µs × n + rank), and plain min()/max() over that finds the first/last row.
-      const dicts = new Map<string, { cte: string; j: number }>();
-      const dictOf = (sql: string) => {
-        let dd = dicts.get(sql);
-        if (!dd) {
-          const j = dicts.size;
-          dd = { cte: `${name}_d${j}`, j };
-          dicts.set(sql, dd);
-          ctes.push(
-            `${dd.cte} AS (\n${indent(
-              `SELECT __fb_x AS __fb_x${j}, CAST(row_number() OVER (ORDER BY __fb_x) - 1 AS HUGEINT) AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
-            )}\n)`,
-          );
-        }
-        return dd;
-      };
-      const dictSize = (dd: { cte: string }) => `(SELECT count(*) FROM ${dd.cte})`;
-      const packed = (dd: { cte: string; j: number }) => `CAST(epoch_us(${TS}) AS HUGEINT) * ${dictSize(dd)} + __fb_code${dd.j}`;
-      const colOf = new Map<number, string>();
-      for (const { f, i } of plain) {
-        if (f.fn === 'first' || f.fn === 'last') {
-          const dd = dictOf(inputs[i]!);
-          colOf.set(i, valueCol(packed(dd)));
-        } else {
-          colOf.set(i, valueCol(inputs[i]!));
-        }
-      }
-      const dictList = [...dicts.entries()];
-      const evSql = [...valueCols].map(([sql, c]) => `, ${sql} AS ${c}`);
-      const evFrom = dictList.length
-        ? `FROM ${srcCte}\n${dictList.map(([sql, dd]) => `LEFT JOIN ${dd.cte} ON ${dd.cte}.__fb_x${dd.j} = ${sql}`).join('\n')}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`
-        : evWhere;
-      const stream = [
-        `SELECT ${ROW}, ${keys.join(', ')}, ${T}${[...valueCols.values()].map((c) => `, NULL AS ${c}`).join('')}\nFROM (\n${indent(spinePart)}\n)`,
-        `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${evSql.join('')}\n${evFrom}`,
-      ].join('\nUNION ALL\n');
-      // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
-      const windows = new Map<string, { name: string; def: string }>();
-      const windowOf = (ms: number | undefined) => {
-        const key = String(ms ?? 'all');
-        let w = windows.get(key);
-        if (!w) {
-          const wn = `w${windows.size}`;
-          const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
-          w = { name: wn, def: `${wn} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
-          windows.set(key, w);
-        }
-        return w.name;
-      };
-      const cols = plain.map(({ f, i }) => {
-        const x = colOf.get(i)!;
-        const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '');
-        return `${agg} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
-      });
-      const windowDefs = [...windows.values()].map((w) => w.def);
+/** A CTE holding `__fb_row` and some `__fb_a<i>` columns. */
+type Part = { cte: string; cols: string[] };
+
+/** The window strategy: one stream and window pass for the plain aggregates, one running sum per count_distinct, joined on `__fb_row`. */
+function windowStrategy(d: Dialect, inp: ViewInputs): string[] {
+  const ctes: string[] = [];
+  const parts: Part[] = [];
+  const plain = inp.aggs.filter((x) => x.f.fn !== 'count_distinct');
+  if (plain.length) parts.push(windowAggregates(d, inp, plain, ctes));
+  for (const a of inp.aggs.filter((x) => x.f.fn === 'count_distinct')) parts.push(countDistinctRunning(d, inp, a, ctes));
+  ctes.push(joinParts(inp, parts));
+  return ctes;
+}
+
+/** The view's CTE from its parts (the spine rows alone when it has no aggregates). */
+function joinParts(inp: ViewInputs, parts: Part[]): string {
+  const name = inp.name;
+  if (parts.length === 0) return `${name} AS (\n${indent(inp.spinePart)}\n)`;
+  if (parts.length === 1) return `${name} AS (\n  SELECT * FROM ${parts[0]!.cte}\n)`;
+  const cols = parts.flatMap((p) => p.cols.map((c) => `${p.cte}.${c}`));
+  const joins = parts.slice(1).map((p) => `LEFT JOIN ${p.cte} USING (${ROW})`);
+  return `${name} AS (\n${indent(`SELECT ${[`${parts[0]!.cte}.${ROW}`, ...cols].join(', ')}\nFROM ${parts[0]!.cte}\n${joins.join('\n')}`)}\n)`;
+}
+
+/** A first/last value dictionary: CTE `cte` maps each distinct value `__fb_x<j>` to its rank `__fb_code<j>`. */
+type Dict = { cte: string; j: number };
+
+/**
+ * Spine and event rows in one stream, partitioned by key and ordered by time;
+ * each plain aggregate is a window over `RANGE BETWEEN w PRECEDING AND CURRENT
+ * ROW EXCLUDE TIES`, read off the spine rows. Pushes its CTEs to `ctes`.
+ */
+function windowAggregates(d: Dialect, inp: ViewInputs, plain: ViewInputs['aggs'], ctes: string[]): Part {
+  const { name, keys } = inp;
+  // Aggregates reading the same input share one value column in the stream.
+  const valueCols = new Map<string, string>();
+  const valueCol = (sql: string) => {
+    let c = valueCols.get(sql);
+    if (!c) valueCols.set(sql, (c = valName(valueCols.size)));
+    return c;
+  };
+  // first/last order by (time, value) (rule 5; availability = time here). A struct comparison per
+  // row is slow, so each distinct value gets its rank in a dictionary, time and rank are packed into
+  // one 128-bit integer (epoch µs × n + rank), and plain min()/max() over that finds the first/last row.
+  const dicts = new Map<string, Dict>();
+  const dictOf = (sql: string) => {
+    let dd = dicts.get(sql);
+    if (!dd) {
+      const j = dicts.size;
+      dd = { cte: `${name}_d${j}`, j };
+      dicts.set(sql, dd);
       ctes.push(
-        `${name}_in AS (\n${indent(stream)}\n)`,
-        `${name}_w AS (\n${indent(`SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}\nQUALIFY ${ROW} IS NOT NULL`)}\n)`,
-      );
-      const packedAggs = plain.filter((x) => x.f.fn === 'first' || x.f.fn === 'last');
-      if (packedAggs.length) {
-        // Decode: the rank is the packed value modulo n (kept non-negative for times before 1970).
-        const decoded = plain.map(({ f, i }) => {
-          if (f.fn !== 'first' && f.fn !== 'last') return `w.${aggName(i)}`;
-          return `dl${i}.__fb_x${dicts.get(inputs[i]!)!.j} AS ${aggName(i)}`;
-        });
-        const joins = packedAggs.map(({ i }) => {
-          const dd = dicts.get(inputs[i]!)!;
-          const n = dictSize(dd);
-          return `LEFT JOIN ${dd.cte} AS dl${i} ON dl${i}.__fb_code${dd.j} = ((w.${aggName(i)} % ${n}) + ${n}) % ${n}`;
-        });
-        ctes.push(`${name}_wd AS (\n${indent(`SELECT ${[`w.${ROW}`, ...decoded].join(',\n  ')}\nFROM ${name}_w AS w\n${joins.join('\n')}`)}\n)`);
-        parts.push({ cte: `${name}_wd`, cols: plain.map((x) => aggName(x.i)) });
-      } else {
-        parts.push({ cte: `${name}_w`, cols: plain.map((x) => aggName(x.i)) });
-      }
-    }
-    // count_distinct over a RANGE frame is slow; instead each occurrence of a value counts +1 from its
-    // time until the value's next occurrence or the window's end (whichever is first), and a running
-    // sum over those +1/-1 points gives the number of distinct values seen in the window.
-    for (const { f, i } of aggs.map((f, i) => ({ f, i })).filter((x) => x.f.fn === 'count_distinct')) {
-      const cd = `${name}_cd${i}`;
-      const next = `lead(${TS}) OVER (PARTITION BY ${keys.join(', ')}, __fb_x ORDER BY ${TS})`;
-      // The retraction point: the next occurrence, or the end of the window if that comes first (least ignores nulls).
-      const end = f.windowMs === undefined ? '__fb_next' : `least(__fb_next, ${TS} + ${d.interval(f.windowMs)})`;
-      ctes.push(
-        `${cd}_ev AS (\n${indent(
-          `SELECT ${keys.join(', ')}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys.join(', ')}, ${TS}, ${inputs[i]} AS __fb_x\n${evWhere}`)}\n)\nWHERE __fb_x IS NOT NULL`,
-        )}\n)`,
-        `${cd} AS (\n${indent(
-          `SELECT ${ROW}, CAST(sum(__fb_w) OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES) AS BIGINT) AS ${aggName(i)}\n` +
-            `FROM (\n${indent(
-              [
-                `SELECT ${ROW}, ${keys.join(', ')}, ${T}, NULL::INTEGER AS __fb_w\nFROM (\n${indent(spinePart)}\n)`,
-                `SELECT NULL, ${keys.join(', ')}, ${TS}, 1\nFROM ${cd}_ev`,
-                `SELECT NULL, ${keys.join(', ')}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
-              ].join('\nUNION ALL\n'),
-            )}\n)\nQUALIFY ${ROW} IS NOT NULL`,
+        `${dd.cte} AS (\n${indent(
+          `SELECT __fb_x AS __fb_x${j}, ${d.cast('row_number() OVER (ORDER BY __fb_x) - 1', 'int128')} AS __fb_code${j}\nFROM (\n${indent(`SELECT DISTINCT ${sql} AS __fb_x\n${inp.events}`)}\n)\nWHERE __fb_x IS NOT NULL`,
         )}\n)`,
       );
-      parts.push({ cte: cd, cols: [aggName(i)] });
     }
-    if (parts.length === 0) {
-      ctes.push(`${name} AS (\n${indent(spinePart)}\n)`);
-    } else if (parts.length === 1) {
-      ctes.push(`${name} AS (\n  SELECT * FROM ${parts[0]!.cte}\n)`);
-    } else {
-      const cols = parts.flatMap((p) => p.cols.map((c) => `${p.cte}.${c}`));
-      const joins = parts.slice(1).map((p) => `LEFT JOIN ${p.cte} USING (${ROW})`);
-      ctes.push(`${name} AS (\n${indent(`SELECT ${[`${parts[0]!.cte}.${ROW}`, ...cols].join(', ')}\nFROM ${parts[0]!.cte}\n${joins.join('\n')}`)}\n)`);
-    }
-    return ctes;
-  }
+    return dd;
+  };
+  const dictSize = (dd: Dict) => `(SELECT count(*) FROM ${dd.cte})`;
+  const packed = (dd: Dict) => `${d.cast(d.epochMicros(TS), 'int128')} * ${dictSize(dd)} + __fb_code${dd.j}`;
+  const isFirstLast = (f: AggregateFeature) => f.fn === 'first' || f.fn === 'last';
+  const colOf = new Map<number, string>();
+  for (const { f, i, input } of plain) colOf.set(i, valueCol(isFirstLast(f) ? packed(dictOf(input)) : input));
 
-  // join strategy
-  const events = `SELECT ${keys.join(', ')}, ${TS}, ${AVAIL}${inputs.map((x, i) => `, ${x} AS ${valName(i)}`).join('')}\nFROM ${srcCte}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`;
+  ctes.push(`${name}_in AS (\n${indent(windowStream(inp, valueCols, dicts))}\n)`);
+  // One named window per distinct frame; all share PARTITION BY and ORDER BY, so DuckDB sorts once.
+  const windows = new Map<string, { name: string; def: string }>();
+  const windowOf = (ms: number | undefined) => {
+    const key = String(ms ?? 'all');
+    let w = windows.get(key);
+    if (!w) {
+      const wn = `w${windows.size}`;
+      const lower = ms === undefined ? 'UNBOUNDED PRECEDING' : `${d.interval(ms)} PRECEDING`;
+      w = { name: wn, def: `${wn} AS (PARTITION BY ${keys.join(', ')} ORDER BY ${T} RANGE BETWEEN ${lower} AND CURRENT ROW EXCLUDE TIES)` };
+      windows.set(key, w);
+    }
+    return w.name;
+  };
+  const cols = plain.map(({ f, i }) => {
+    const x = colOf.get(i)!;
+    const agg = f.fn === 'first' ? `min(${x})` : f.fn === 'last' ? `max(${x})` : windowAggregate(f, x, '', d);
+    return `${agg} OVER ${windowOf(f.windowMs)} AS ${aggName(i)}`;
+  });
+  const windowDefs = [...windows.values()].map((w) => w.def);
+  ctes.push(`${name}_w AS (\n${indent(qualify(d, `SELECT ${[ROW, ...cols].join(',\n  ')}\nFROM ${name}_in\nWINDOW ${windowDefs.join(',\n  ')}`, `${ROW} IS NOT NULL`))}\n)`);
+  const outCols = plain.map((x) => aggName(x.i));
+  const packedAggs = plain.filter((x) => isFirstLast(x.f));
+  if (!packedAggs.length) return { cte: `${name}_w`, cols: outCols };
+  // Decode: the rank is the packed value modulo n (kept non-negative for times before 1970).
+  const decoded = plain.map(({ f, i, input }) => (isFirstLast(f) ? `dl${i}.__fb_x${dicts.get(input)!.j} AS ${aggName(i)}` : `w.${aggName(i)}`));
+  const joins = packedAggs.map(({ i, input }) => {
+    const dd = dicts.get(input)!;
+    const n = dictSize(dd);
+    return `LEFT JOIN ${dd.cte} AS dl${i} ON dl${i}.__fb_code${dd.j} = ((w.${aggName(i)} % ${n}) + ${n}) % ${n}`;
+  });
+  ctes.push(`${name}_wd AS (\n${indent(`SELECT ${[`w.${ROW}`, ...decoded].join(',\n  ')}\nFROM ${name}_w AS w\n${joins.join('\n')}`)}\n)`);
+  return { cte: `${name}_wd`, cols: outCols };
+}
+
+/** The stream of the window strategy: spine rows (values null), then event rows with their value columns (and dictionary codes). */
+function windowStream(inp: ViewInputs, valueCols: Map<string, string>, dicts: Map<string, Dict>): string {
+  const { keys, srcCte, keyNotNull } = inp;
+  const dictList = [...dicts.entries()];
+  const evSql = [...valueCols].map(([sql, c]) => `, ${sql} AS ${c}`);
+  const evFrom = dictList.length
+    ? `FROM ${srcCte}\n${dictList.map(([sql, dd]) => `LEFT JOIN ${dd.cte} ON ${dd.cte}.__fb_x${dd.j} = ${sql}`).join('\n')}\nWHERE ${keyNotNull} AND ${TS} IS NOT NULL`
+    : inp.events;
+  return [
+    `SELECT ${ROW}, ${keys.join(', ')}, ${T}${[...valueCols.values()].map((c) => `, NULL AS ${c}`).join('')}\nFROM (\n${indent(inp.spinePart)}\n)`,
+    `SELECT NULL AS ${ROW}, ${keys.join(', ')}, ${TS} AS ${T}${evSql.join('')}\n${evFrom}`,
+  ].join('\nUNION ALL\n');
+}
+
+/**
+ * count_distinct over a RANGE frame is slow; instead each occurrence of a value counts +1 from its
+ * time until the value's next occurrence or the window's end (whichever is first), and a running
+ * sum over those +1/-1 points gives the number of distinct values seen in the window.
+ */
+function countDistinctRunning(d: Dialect, inp: ViewInputs, { f, i, input }: ViewInputs['aggs'][number], ctes: string[]): Part {
+  const keys = inp.keys.join(', ');
+  const cd = `${inp.name}_cd${i}`;
+  const next = `lead(${TS}) OVER (PARTITION BY ${keys}, __fb_x ORDER BY ${TS})`;
+  // The retraction point: the next occurrence, or the end of the window if that comes first (least ignores nulls).
+  const end = f.windowMs === undefined ? '__fb_next' : `least(__fb_next, ${TS} + ${d.interval(f.windowMs)})`;
+  const points = [
+    `SELECT ${ROW}, ${keys}, ${T}, ${d.typedNull('integer')} AS __fb_w\nFROM (\n${indent(inp.spinePart)}\n)`,
+    `SELECT NULL, ${keys}, ${TS}, 1\nFROM ${cd}_ev`,
+    `SELECT NULL, ${keys}, ${end}, -1\nFROM ${cd}_ev\nWHERE ${end} IS NOT NULL`,
+  ].join('\nUNION ALL\n');
+  const running = `sum(__fb_w) OVER (PARTITION BY ${keys} ORDER BY ${T} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES)`;
+  ctes.push(
+    `${cd}_ev AS (\n${indent(
+      `SELECT ${keys}, ${TS}, ${next} AS __fb_next\nFROM (\n${indent(`SELECT ${keys}, ${TS}, ${input} AS __fb_x\n${inp.events}`)}\n)\nWHERE __fb_x IS NOT NULL`,
+    )}\n)`,
+    `${cd} AS (\n${indent(qualify(d, `SELECT ${ROW}, ${d.cast(running, 'bigint')} AS ${aggName(i)}\nFROM (\n${indent(points)}\n)`, `${ROW} IS NOT NULL`))}\n)`,
+  );
+  return { cte: cd, cols: [aggName(i)] };
+}
+
+/**
+ * The join strategy: each spine row joins the events of its key available
+ * strictly before it (and, when every aggregate has a window, within the
+ * widest one), and aggregates with per-feature FILTERs for windows.
+ */
+function joinStrategy(d: Dialect, inp: ViewInputs): string[] {
+  const { name, keys, aggs } = inp;
+  const events = `SELECT ${keys.join(', ')}, ${TS}, ${AVAIL}${aggs.map(({ input, i }) => `, ${input} AS ${valName(i)}`).join('')}\n${inp.events}`;
   const on = [...keys.map((k) => `ev.${k} = sp.${k}`), `ev.${AVAIL} < sp.${T}`];
-  const allWindowed = aggs.length > 0 && aggs.every((f) => f.windowMs !== undefined);
-  if (allWindowed) {
-    const maxW = Math.max(...aggs.map((f) => f.windowMs!));
+  if (aggs.length > 0 && aggs.every(({ f }) => f.windowMs !== undefined)) {
+    const maxW = Math.max(...aggs.map(({ f }) => f.windowMs!));
     on.push(`ev.${TS} < sp.${T}`, `ev.${TS} >= sp.${T} - ${d.interval(maxW)}`);
   }
-  const cols = aggs.map((f, i) => {
+  const cols = aggs.map(({ f, i }) => {
     const x = `ev.${valName(i)}`;
     const inWindow = f.windowMs === undefined ? undefined : `ev.${TS} >= sp.${T} - ${d.interval(f.windowMs)} AND ev.${TS} < sp.${T}`;
-    return `${windowAggregate(f, x, `struct_pack(t := ev.${TS}, a := ev.${AVAIL}, v := ${x})`, inWindow)} AS ${aggName(i)}`;
+    return `${windowAggregate(f, x, d.struct([['t', `ev.${TS}`], ['a', `ev.${AVAIL}`], ['v', x]]), d, inWindow)} AS ${aggName(i)}`;
   });
   return [
-    `${name}_sp AS (\n${indent(spinePart)}\n)`,
+    `${name}_sp AS (\n${indent(inp.spinePart)}\n)`,
     `${name}_ev AS (\n${indent(events)}\n)`,
     `${name} AS (\n${indent(`SELECT ${[`sp.${ROW}`, ...cols].join(',\n  ')}\nFROM ${name}_sp AS sp\nLEFT JOIN ${name}_ev AS ev\n  ON ${on.join('\n  AND ')}\nGROUP BY sp.${ROW}`)}\n)`,
   ];
 }
 
 /** One aggregate call (without OVER), reading value column `x`; `order` ranks rows for first/last (semantics rule 5). */
-function windowAggregate(f: AggregateFeature, x: string, order: string, filter?: string): string {
+function windowAggregate(f: AggregateFeature, x: string, order: string, d: Dialect, filter?: string): string {
   const where = (extra?: string) => {
     const conds = [extra, filter].filter(Boolean);
     return conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
   };
-  switch (f.fn) {
-    case 'count':
-      return `count(${x})${where()}`;
-    case 'count_distinct':
-      return `count(DISTINCT ${x})${where()}`;
-    case 'sum':
-      return `sum(${x})${where()}`;
-    case 'avg':
-      return `avg(${x})${where()}`;
-    case 'min':
-      return `min(${x})${where()}`;
-    case 'max':
-      return `max(${x})${where()}`;
-    case 'stddev':
-      return `stddev_samp(${x})${where()}`;
-    case 'variance':
-      return `var_samp(${x})${where()}`;
-    case 'first':
-      return `arg_min(${x}, ${order})${where(`${x} IS NOT NULL`)}`;
-    case 'last':
-      return `arg_max(${x}, ${order})${where(`${x} IS NOT NULL`)}`;
-  }
+  const def = lookupAggregate(f.fn);
+  if (!def) throw new FeaturebookError('unknown_aggregate', `unknown aggregate '${f.fn}'`, { kind: 'internal', hint: 'plan the program with this version of Featurebook' });
+  return `${aggregateSql(def, x, d, order)}${where(def.skipsNulls ? `${x} IS NOT NULL` : undefined)}`;
 }
 
 /** SQL for every feature of a view, given the CTE alias holding its aggregates. */
@@ -474,16 +475,17 @@ function featureColumns(v: ViewPlan, alias: string, d: Dialect): Map<string, str
   const sqlOf = (f: FeaturePlan, depth: number): string => {
     const done = out.get(f.name);
     if (done) return done;
-    if (depth > 64) throw new EmitError(`derived features of '${v.name}' nest too deeply`);
+    if (depth > 64) throw new FeaturebookError('too_deep', `derived features of '${v.name}' nest too deeply`, { kind: 'input', hint: 'derived features may build on each other at most 64 levels deep' });
     let s: string;
     if (f.kind === 'aggregate') {
       const a = `${alias}.${aggName(aggIndex.get(f.name)!)}`;
       // Rule 4: count and count_distinct of nothing are 0 (also for spine rows with no key or time).
-      s = f.fn === 'count' || f.fn === 'count_distinct' ? `coalesce(${a}, 0)` : a;
+      const empty = aggregateEmptyValue(f.fn);
+      s = empty === null ? a : `coalesce(${a}, ${empty})`;
     } else {
       s = exprSql(f.expr, d, (n) => {
         const dep = byName.get(n);
-        if (!dep) throw new EmitError(`unknown feature '${n}' in '${v.name}.${f.name}'`);
+        if (!dep) throw new FeaturebookError('unknown_feature', `unknown feature '${n}' in '${v.name}.${f.name}'`, { kind: 'input' });
         return sqlOf(dep, depth + 1);
       });
     }
@@ -504,7 +506,7 @@ function withClause(ctx: Ctx, rest: string[]): string {
 /** SQL building training set `name` (the semantics in docs/language.md): one row per spine row, in spine order. */
 export function trainingSetSql(plan: ProjectPlan, name: string, opts: EmitOptions = {}): string {
   const set = plan.trainingSets.find((t) => t.name === name);
-  if (!set) throw new EmitError(`unknown training set '${name}'`);
+  if (!set) throw new FeaturebookError('unknown_training_set', `unknown training set '${name}'`, { kind: 'not_found' });
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts, sourceCtes: new Map() };
   return trainingSetSqlIn(ctx, set);
 }
@@ -518,7 +520,7 @@ function trainingSetSqlIn(ctx: Ctx, set: TrainingSetPlan): string {
   if (numbered) (ctx.numbered ??= new Set()).add(set.spine);
   const spineSrc = sourceCte(ctx, set.spine);
   const spineRows = numbered
-    ? `SELECT ${FRN} AS ${ROW}, * EXCLUDE (${FRN}), ${TS} AS ${T}\nFROM ${spineSrc}`
+    ? `SELECT ${FRN} AS ${ROW}, ${d.starExcept([FRN])}, ${TS} AS ${T}\nFROM ${spineSrc}`
     : `SELECT row_number() OVER () AS ${ROW}, *, ${TS} AS ${T}\nFROM ${spineSrc}`;
   // A limit keeps the spine rows with the smallest numbers — the ones the full answer starts with,
   // since it is ordered by them — before any feature is computed.
@@ -570,7 +572,7 @@ export function materializeSql(plan: ProjectPlan, name: string, opts: Materializ
   // One spine row per key: the join reads each event once, so it is always the cheaper strategy here.
   const ctx: Ctx = { d: opts.dialect ?? duckdb, plan, opts: { strategy: 'join', ...opts }, sourceCtes: new Map() };
   const d = ctx.d;
-  const asOf = opts.asOf === undefined ? `CAST(now() AS TIMESTAMP)` : d.timestamp(toMs(opts.asOf));
+  const asOf = opts.asOf === undefined ? d.currentTimestamp() : d.timestamp(toMs(opts.asOf));
   const src = sourceCte(ctx, v.source);
   const keys = v.keys.map(d.quoteIdent);
   const spine = `spine AS (\n${indent(
@@ -584,7 +586,7 @@ export function materializeSql(plan: ProjectPlan, name: string, opts: Materializ
 
 export function toMs(t: number | string | Date): number {
   const ms = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : parseUtc(t);
-  if (!Number.isFinite(ms)) throw new EmitError(`invalid time '${String(t)}': use e.g. 2024-06-01 or 2024-06-01T12:00:00Z`);
+  if (!Number.isFinite(ms)) throw new FeaturebookError('invalid_time', `invalid time '${String(t)}': use e.g. 2024-06-01 or 2024-06-01T12:00:00Z`, { kind: 'input' });
   return ms;
 }
 

@@ -4,13 +4,105 @@
  * `planProject` turns a checked AST into a `ProjectPlan`; SQL emission
  * (`emit-sql.ts`), the registry and the online store see only this. A plan is
  * plain JSON (it is stored with each published version), holds absolute
- * paths and resolved names, and records every feature's type.
+ * paths and resolved names, and records every feature's type. Expressions
+ * are lowered (`lowerExpr`) to `PlanExpr`: no spans, names bound to columns
+ * or features, every node typed, calls carrying their registry signature.
+ *
+ * Stage: compile, after the checker. May import: the AST and checker
+ * results (`src/lang/ast.ts`, `check.ts`), `types.ts`, the function registry
+ * and `src/errors.ts`. Only this module reads the AST in `src/compile/`.
  */
-import type { Expr, FeatureSelector, FeaturesDecl, Program, SourceDecl } from '../lang/ast.js';
+import type { BinaryOp, Expr, FeatureSelector, FeaturesDecl, Program, SourceDecl } from '../lang/ast.js';
 import { collectNames, formatFromPath, type CheckResult } from '../lang/check.js';
-import { type AggregateFn, type FdlType, isAggregate } from '../lang/types.js';
+import { type AggregateFn, isAggregate, lookupFunction } from '../lang/functions.js';
+import { FeaturebookError } from '../errors.js';
+import { type FdlType, binaryType, literalType, unaryType, unify } from '../lang/types.js';
 
-export const PLAN_VERSION = 1;
+/**
+ * Version of the plan's JSON shape, stored with every published definition.
+ * 2: expressions are span-free, typed IR nodes (`PlanExpr`), no longer AST.
+ */
+export const PLAN_VERSION = 2;
+
+// ---------------------------------------------------------------- expressions
+
+/**
+ * A resolved expression: no spans, every name bound, every node typed.
+ * Times and durations are epoch / length milliseconds.
+ */
+export type PlanExpr = LiteralNode | ColumnNode | FeatureNode | UnaryNode | BinaryNode | InNode | IsNullNode | CallNode | IfNode;
+
+export interface LiteralNode {
+  kind: 'literal';
+  /** `integer` and `number` hold a number, `string` a string, `bool` a boolean, `time`/`duration` milliseconds, `null` null. */
+  type: FdlType;
+  value: number | string | boolean | null;
+  /** The source text of a number literal too large for a double (value is null); SQL emission refuses it. */
+  outOfRange?: string;
+}
+
+/** A column of the source row (raw or derived). */
+export interface ColumnNode {
+  kind: 'column';
+  name: string;
+  type: FdlType;
+}
+
+/** A feature of the same view (a derived feature's input). */
+export interface FeatureNode {
+  kind: 'feature';
+  view: string;
+  feature: string;
+  type: FdlType;
+}
+
+export interface UnaryNode {
+  kind: 'unary';
+  op: '-' | 'not';
+  operand: PlanExpr;
+  type: FdlType;
+}
+
+export interface BinaryNode {
+  kind: 'binary';
+  op: BinaryOp;
+  left: PlanExpr;
+  right: PlanExpr;
+  type: FdlType;
+}
+
+export interface InNode {
+  kind: 'in';
+  operand: PlanExpr;
+  list: PlanExpr[];
+  negated: boolean;
+  type: 'bool';
+}
+
+export interface IsNullNode {
+  kind: 'isNull';
+  operand: PlanExpr;
+  negated: boolean;
+  type: 'bool';
+}
+
+/** A registered scalar function (`src/lang/functions.ts`), with the signature it was resolved to. */
+export interface CallNode {
+  kind: 'call';
+  /** The registry's (lower-case) name. */
+  fn: string;
+  args: PlanExpr[];
+  sig: { args: FdlType[]; result: FdlType };
+  type: FdlType;
+}
+
+export interface IfNode {
+  kind: 'if';
+  cond: PlanExpr;
+  then: PlanExpr;
+  else: PlanExpr;
+  type: FdlType;
+}
 
 export interface SourcePlan {
   name: string;
@@ -20,8 +112,8 @@ export interface SourcePlan {
   timestamp: string;
   available?: string;
   /** Derived row-level columns, in declaration order. */
-  columns: { name: string; expr: Expr }[];
-  where?: Expr;
+  columns: { name: string; expr: PlanExpr; type: FdlType }[];
+  where?: PlanExpr;
   description?: string;
   /**
    * The file's schema is known and has no column named `file_row_number`, so a
@@ -40,18 +132,18 @@ export interface AggregateFeature {
   name: string;
   fn: AggregateFn;
   /** Absent for count(). */
-  arg?: Expr;
+  arg?: PlanExpr;
   /** Window length; absent = lifetime (a block's ttl is already applied here). */
   windowMs?: number;
-  where?: Expr;
+  where?: PlanExpr;
   type: FdlType;
 }
 
 export interface DerivedFeature {
   kind: 'derived';
   name: string;
-  /** Bare names refer to features of the same view. */
-  expr: Expr;
+  /** Reads features of the same view only (`FeatureNode`s). */
+  expr: PlanExpr;
   /** Features of the same view this one reads (directly). */
   dependsOn: string[];
   type: FdlType;
@@ -166,7 +258,7 @@ export function planProject(program: Program, checked: CheckResult, opts: PlanOp
   for (const d of decls) if (d.kind === 'features') viewDecls.set(d.name.name, d);
 
   const sources = decls.filter((d): d is SourceDecl => d.kind === 'source').map((d) => planSource(d, opts.baseDir, resolve, checked.sourceColumns.get(d.name.name)));
-  const views = [...viewDecls.values()].map((d) => planView(d, entities, checked.featureTypes.get(d.name.name)));
+  const views = [...viewDecls.values()].map((d) => planView(d, entities, checked.featureTypes.get(d.name.name), checked.sourceColumns.get(d.source.name)));
 
   const select = (sel: readonly FeatureSelector[]): FeatureRef[] => {
     const out: FeatureRef[] = [];
@@ -240,36 +332,103 @@ export function planProject(program: Program, checked: CheckResult, opts: PlanOp
   };
 }
 
-function planSource(d: SourceDecl, baseDir: string, resolve: (b: string, p: string) => string, columns: Map<string, unknown> | undefined): SourcePlan {
+/** How a lowered expression's names resolve: source columns, or (in a derived feature) the view's features. */
+type Names = { kind: 'row'; columns: ReadonlyMap<string, FdlType> | undefined } | { kind: 'derived'; view: string; features: ReadonlyMap<string, FdlType> | undefined };
+
+/** Lowers a checked AST expression to a typed, span-free `PlanExpr`. */
+export function lowerExpr(e: Expr, names: Names): PlanExpr {
+  const go = (x: Expr) => lowerExpr(x, names);
+  switch (e.type) {
+    case 'literal': {
+      const v = e.value;
+      const type = literalType(v);
+      switch (v.kind) {
+        case 'number':
+          return Number.isFinite(v.value) ? { kind: 'literal', type, value: v.value } : { kind: 'literal', type, value: null, outOfRange: v.text };
+        case 'string':
+        case 'bool':
+          return { kind: 'literal', type, value: v.value };
+        case 'null':
+          return { kind: 'literal', type, value: null };
+        case 'timestamp':
+        case 'duration':
+          return { kind: 'literal', type, value: v.ms };
+      }
+      break;
+    }
+    case 'column':
+      return names.kind === 'row'
+        ? { kind: 'column', name: e.name, type: names.columns?.get(e.name) ?? 'unknown' }
+        : { kind: 'feature', view: names.view, feature: e.name, type: names.features?.get(e.name) ?? 'unknown' };
+    case 'featureRef':
+      return { kind: 'feature', view: e.view.name, feature: e.feature.name, type: (names.kind === 'derived' ? names.features?.get(e.feature.name) : undefined) ?? 'unknown' };
+    case 'unary': {
+      const operand = go(e.operand);
+      return { kind: 'unary', op: e.op, operand, type: unaryType(e.op, operand.type) };
+    }
+    case 'binary': {
+      const left = go(e.left);
+      const right = go(e.right);
+      return { kind: 'binary', op: e.op, left, right, type: binaryType(e.op, left.type, right.type) };
+    }
+    case 'in':
+      return { kind: 'in', operand: go(e.operand), list: e.list.map(go), negated: e.negated, type: 'bool' };
+    case 'isNull':
+      return { kind: 'isNull', operand: go(e.operand), negated: e.negated, type: 'bool' };
+    case 'if': {
+      const cond = go(e.cond);
+      const then = go(e.then);
+      const els = go(e.else);
+      return { kind: 'if', cond, then, else: els, type: unify(then.type, els.type) };
+    }
+    case 'call': {
+      const f = lookupFunction(e.callee.name);
+      if (!f) throw new FeaturebookError('unknown_function', `unknown function '${e.callee.name}'`, { kind: 'input', span: e.callee.span, hint: 'check the program before planning it' });
+      const args = e.args.map(go);
+      const types = args.map((a) => a.type);
+      const result = f.result(types);
+      return { kind: 'call', fn: f.name, args, sig: { args: types, result }, type: result };
+    }
+  }
+  throw new FeaturebookError('internal', `cannot plan expression of type ${(e as Expr).type}`, { kind: 'internal' });
+}
+
+function planSource(d: SourceDecl, baseDir: string, resolve: (b: string, p: string) => string, columns: Map<string, FdlType> | undefined): SourcePlan {
+  const row: Names = { kind: 'row', columns };
   const path = d.path!.value;
   const s: SourcePlan = {
     name: d.name.name,
     path: resolve(baseDir, path),
     format: (d.format?.name.toLowerCase() as SourcePlan['format'] | undefined) ?? formatFromPath(path)!,
     timestamp: d.timestamp!.name,
-    columns: d.columns.map((c) => ({ name: c.name.name, expr: c.expr })),
+    columns: d.columns.map((c) => {
+      const expr = lowerExpr(c.expr, row);
+      return { name: c.name.name, expr, type: columns?.get(c.name.name) ?? expr.type };
+    }),
   };
   if (d.available) s.available = d.available.name;
-  if (d.where) s.where = d.where;
+  if (d.where) s.where = lowerExpr(d.where, row);
   if (columns && !columns.has('file_row_number')) s.rowNumberable = true;
   return s;
 }
 
-function planView(d: FeaturesDecl, entities: Map<string, EntityPlan>, types: Map<string, FdlType> | undefined): ViewPlan {
+function planView(d: FeaturesDecl, entities: Map<string, EntityPlan>, types: Map<string, FdlType> | undefined, columns: Map<string, FdlType> | undefined): ViewPlan {
   const names = new Set(d.features.map((f) => f.name.name));
+  const row: Names = { kind: 'row', columns };
+  const derived: Names = { kind: 'derived', view: d.name.name, features: types };
   const features: FeaturePlan[] = d.features.map((f) => {
     const type = types?.get(f.name.name) ?? 'unknown';
     const e = f.expr;
     if (e.type === 'call' && isAggregate(e.callee.name)) {
       const a: AggregateFeature = { kind: 'aggregate', name: f.name.name, fn: e.callee.name, type };
-      if (e.args[0]) a.arg = e.args[0];
+      if (e.args[0]) a.arg = lowerExpr(e.args[0], row);
       const windowMs = f.over?.ms ?? d.ttl?.ms;
       if (windowMs !== undefined) a.windowMs = windowMs;
-      if (f.where) a.where = f.where;
+      if (f.where) a.where = lowerExpr(f.where, row);
       return a;
     }
     const deps = [...new Set(collectNames(e).map((n) => n.name))].filter((n) => names.has(n));
-    return { kind: 'derived', name: f.name.name, expr: e, dependsOn: deps, type };
+    return { kind: 'derived', name: f.name.name, expr: lowerExpr(e, derived), dependsOn: deps, type };
   });
   const v: ViewPlan = { name: d.name.name, source: d.source.name, entity: d.entity.name, keys: entities.get(d.entity.name)?.keys ?? [], features };
   if (d.ttl) v.ttlMs = d.ttl.ms;

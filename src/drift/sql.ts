@@ -1,6 +1,7 @@
 /**
- * Drift metrics as DuckDB SQL. Every builder takes relation and column
- * names and quotes them through the dialect; numbers are written as typed
+ * Drift metrics as SQL. Every builder takes relation and column names and
+ * quotes them, and writes every engine-specific construct, through the
+ * dialect (`src/compile/dialect.ts`); numbers are written as typed
  * DOUBLE literals so that a frozen bin edge reads back bit for bit.
  *
  *   reference summary (rows, nulls, mean, sd, quantile edges, categories)
@@ -11,7 +12,7 @@
  * The SQL runs unchanged on native DuckDB and DuckDB-WASM.
  * @module
  */
-import { duckdb, type Dialect } from '../compile/dialect.js';
+import { cte, duckdb, type Dialect } from '../compile/dialect.js';
 
 /** Added to both proportions of a bin before the logarithm, so an empty bin gives a large but finite term. */
 export const PSI_EPSILON = 1e-4;
@@ -40,16 +41,17 @@ export const num = (x: number): string => {
 };
 
 /** The numeric value of a feature column as DOUBLE, NaN read as null. */
-export const numericValue = (d: Dialect, column: string) => `CAST(nullif(CAST(${d.quoteIdent(column)} AS DOUBLE), CAST('NaN' AS DOUBLE)) AS DOUBLE)`;
+export const numericValue = (d: Dialect, column: string) => d.cast(`nullif(${d.cast(d.quoteIdent(column), 'double')}, ${d.cast(`'NaN'`, 'double')})`, 'double');
 
 /** The text of a categorical feature (booleans become 'true'/'false'). */
-export const categoryValue = (d: Dialect, column: string) => `CAST(${d.quoteIdent(column)} AS VARCHAR)`;
+export const categoryValue = (d: Dialect, column: string) => d.cast(d.quoteIdent(column), 'text');
 
 /** The window start (epoch ms, BIGINT) of a row: epoch-aligned UTC buckets of `everyMs`, or 0 for one window. */
 export function windowExpr(c: SqlContext): string {
-  const t = `epoch_ms(CAST(${c.d.quoteIdent(c.time)} AS TIMESTAMP))`;
-  if (!c.everyMs) return `CAST(0 AS BIGINT)`;
-  return `CAST(floor(${t} / ${num(c.everyMs)}) AS BIGINT) * ${Math.trunc(c.everyMs)}`;
+  const d = c.d;
+  const t = d.epochMillis(d.toTimestamp(d.quoteIdent(c.time)));
+  if (!c.everyMs) return d.cast('0', 'bigint');
+  return `${d.cast(`floor(${t} / ${num(c.everyMs)})`, 'bigint')} * ${Math.trunc(c.everyMs)}`;
 }
 
 const andWhere = (c: SqlContext, cond?: string) => {
@@ -74,7 +76,7 @@ export function binExpr(x: string, edges: readonly number[]): string {
 
 /** Categories as a VALUES relation `(v, i)`. */
 function categoriesRelation(d: Dialect, categories: readonly string[]): string {
-  if (!categories.length) return `(SELECT CAST(NULL AS VARCHAR) AS __fb_cv, CAST(NULL AS INTEGER) AS __fb_ci WHERE false) AS __fb_cat`;
+  if (!categories.length) return `(SELECT ${d.cast('NULL', 'text')} AS __fb_cv, ${d.cast('NULL', 'integer')} AS __fb_ci WHERE false) AS __fb_cat`;
   return `(VALUES ${categories.map((v, i) => `(${d.quoteString(v)}, ${i})`).join(', ')}) AS __fb_cat(__fb_cv, __fb_ci)`;
 }
 
@@ -114,13 +116,13 @@ export function referenceStatsSql(c: SqlContext, features: { column: string; kin
  */
 export function referenceEdgesSql(c: SqlContext, column: string, bins: number): string {
   const ps = Array.from({ length: bins - 1 }, (_, i) => num((i + 1) / bins));
-  return `SELECT quantile_cont(${numericValue(c.d, column)}, [${ps.join(', ')}]) AS q FROM ${c.reference} ${andWhere(c)}`;
+  return `SELECT ${c.d.quantiles('cont', numericValue(c.d, column), ps)} AS q FROM ${c.reference} ${andWhere(c)}`;
 }
 
 /** `referenceEdgesSql` for several columns in one scan: `q<i>` (interpolated) and `d<i>` (a data value near it) per column. */
 export function referenceEdgesAllSql(c: SqlContext, columns: string[], bins: number): string {
-  const ps = Array.from({ length: bins - 1 }, (_, i) => num((i + 1) / bins)).join(', ');
-  return `SELECT ${columns.map((col, i) => `quantile_cont(${numericValue(c.d, col)}, [${ps}]) AS q${i}, quantile_disc(${numericValue(c.d, col)}, [${ps}]) AS d${i}`).join(', ')} FROM ${c.reference} ${andWhere(c)}`;
+  const ps = Array.from({ length: bins - 1 }, (_, i) => num((i + 1) / bins));
+  return `SELECT ${columns.map((col, i) => `${c.d.quantiles('cont', numericValue(c.d, col), ps)} AS q${i}, ${c.d.quantiles('disc', numericValue(c.d, col), ps)} AS d${i}`).join(', ')} FROM ${c.reference} ${andWhere(c)}`;
 }
 
 /** The reference's categories of a column with their counts, most frequent first (ties by value), at most `limit`. */
@@ -145,7 +147,7 @@ export function windowStatsSql(c: SqlContext, features: { column: string; kind: 
     const v = numericValue(d, f.column);
     return [`count(${d.quoteIdent(f.column)}) AS n${i}`, `count(${v}) AS nn${i}`, `avg(${v}) AS m${i}`];
   });
-  const t = `CAST(${d.quoteIdent(c.time)} AS TIMESTAMP)`;
+  const t = d.toTimestamp(d.quoteIdent(c.time));
   return `SELECT ${windowExpr(c)} AS w, min(${t}) AS __t0, max(${t}) AS __t1, count(*) AS rows${cols.length ? ', ' + cols.join(', ') : ''}
 FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL`)}
 GROUP BY 1 ORDER BY 1`;
@@ -165,13 +167,13 @@ export function windowMetricsSql(c: SqlContext, column: string, b: Bucketing, re
   // Numeric features with KS: one scan groups the window's values; the bins come from the distinct values.
   const cur = bucketed(d, column, b, c.current, `${windowExpr(c)} AS w, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`));
   const cnt = numericKs
-    ? `__fb_cv AS MATERIALIZED (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
-__fb_cnt AS MATERIALIZED (SELECT w, ${binExpr('v', (b as { edges: readonly number[] }).edges)} AS b, sum(n) AS n FROM __fb_cv GROUP BY 1, 2),`
+    ? `${cte(d, '__fb_cv', `SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2`, true)},
+${cte(d, '__fb_cnt', `SELECT w, ${binExpr('v', (b as { edges: readonly number[] }).edges)} AS b, sum(n) AS n FROM __fb_cv GROUP BY 1, 2`, true)},`
     : b.kind === 'categorical'
       ? // Group the window's values first (few distinct categories), then map the groups to buckets: no join over every row.
         `__fb_cv AS (SELECT ${windowExpr(c)} AS w, ${v} AS v, count(*) AS n FROM ${c.current} ${andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL AND ${v} IS NOT NULL`)} GROUP BY 1, 2),
-__fb_cnt AS MATERIALIZED (SELECT x.w, coalesce(__fb_cat.__fb_ci, ${b.categories.length}) AS b, sum(x.n) AS n FROM __fb_cv x LEFT JOIN ${categoriesRelation(d, b.categories)} ON x.v = __fb_cat.__fb_cv GROUP BY 1, 2),`
-      : `__fb_cnt AS MATERIALIZED (SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b),`;
+${cte(d, '__fb_cnt', `SELECT x.w, coalesce(__fb_cat.__fb_ci, ${b.categories.length}) AS b, sum(x.n) AS n FROM __fb_cv x LEFT JOIN ${categoriesRelation(d, b.categories)} ON x.v = __fb_cat.__fb_cv GROUP BY 1, 2`, true)},`
+      : `${cte(d, '__fb_cnt', `SELECT w, b, count(*) AS n FROM (${cur}) GROUP BY w, b`, true)},`;
   const psi = `${cnt}
 __fb_tot AS (SELECT w, sum(n) AS n FROM __fb_cnt GROUP BY w),
 __fb_psi AS (
@@ -179,8 +181,8 @@ __fb_psi AS (
   FROM __fb_tot t CROSS JOIN ${refValues} LEFT JOIN __fb_cnt x ON x.w = t.w AND x.b = r.b
   GROUP BY t.w
 ),
-__fb_counts AS (SELECT w, list([b, n] ORDER BY b) AS counts FROM __fb_cnt GROUP BY w)`;
-  if (!numericKs) return `WITH ${psi}\nSELECT p.w, p.psi, CAST(NULL AS DOUBLE) AS ks, c.counts FROM __fb_psi p LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
+__fb_counts AS (SELECT w, ${d.listAgg(d.list(['b', 'n']), 'b')} AS counts FROM __fb_cnt GROUP BY w)`;
+  if (!numericKs) return `WITH ${psi}\nSELECT p.w, p.psi, ${d.cast('NULL', 'double')} AS ks, c.counts FROM __fb_psi p LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
   return `WITH ${psi},
 ${ksCtes(c, column)}
 SELECT p.w, p.psi, k.ks, c.counts FROM __fb_psi p LEFT JOIN __fb_ks k ON k.w = p.w LEFT JOIN __fb_counts c ON c.w = p.w ORDER BY p.w`;
@@ -212,7 +214,7 @@ __fb_ks AS (
     abs(coalesce(r.le, 0) / (SELECT n FROM __fb_rn) - x.le / x.total),
     abs(coalesce(CASE WHEN r.v = x.v THEN r.lt ELSE r.le END, 0) / (SELECT n FROM __fb_rn) - x.lt / x.total)
   )) AS ks
-  FROM __fb_ccdf x ASOF LEFT JOIN __fb_rcdf r ON x.v >= r.v
+  FROM __fb_ccdf x ${d.asofLeftJoin('__fb_rcdf r', 'x.v >= r.v')}
   GROUP BY x.w
 )`;
 }
@@ -229,7 +231,7 @@ __fb_ks AS (
 export function sampleSql(d: Dialect, from: string, columns: string[], cap: number, where: string): string {
   const cols = columns.map((x) => d.quoteIdent(x));
   const key = cols.slice(0, 4).join(', ');
-  return `SELECT ${cols.join(', ')} FROM ${from} ${where} ORDER BY hash(${key}), ${cols.slice(0, 4).map((x) => `${x} NULLS FIRST`).join(', ')} LIMIT ${Math.trunc(cap)}`;
+  return `SELECT ${cols.join(', ')} FROM ${from} ${where} ORDER BY ${d.hash(key)}, ${cols.slice(0, 4).map((x) => `${x} NULLS FIRST`).join(', ')} LIMIT ${Math.trunc(cap)}`;
 }
 
 export const sampleWhere = (c: SqlContext, current: boolean) => andWhere(c, current ? `${c.d.quoteIdent(c.time)} IS NOT NULL` : undefined);
@@ -258,8 +260,8 @@ export interface PermutationSql {
  */
 export function permutationSql(c: SqlContext, column: string, b: Bucketing, p: PermutationSql): string {
   const d = c.d;
-  const hr = `hash(${p.hashColumns.reference.map((x) => d.quoteIdent(x)).join(', ')})`;
-  const hc = `hash(${p.hashColumns.current.map((x) => d.quoteIdent(x)).join(', ')})`;
+  const hr = d.hash(...p.hashColumns.reference.map((x) => d.quoteIdent(x)));
+  const hc = d.hash(...p.hashColumns.current.map((x) => d.quoteIdent(x)));
   const numeric = b.kind === 'numeric';
   const rs = bucketed(d, column, b, c.reference, `${hr} AS h, `, andWhere(c));
   const cs = bucketed(d, column, b, c.current, `${hc} AS h, `, andWhere(c, `${d.quoteIdent(c.time)} IS NOT NULL`));
@@ -271,8 +273,8 @@ export function permutationSql(c: SqlContext, column: string, b: Bucketing, p: P
 ),
 __fb_perm AS (
   SELECT z.s, k.k, p.v, p.b,
-    row_number() OVER (PARTITION BY z.s, k.k ORDER BY hash(xor(p.h, hash(k.k, p.src))), p.h, p.src, p.v NULLS FIRST) <= z.s AS cur
-  FROM __fb_pool p CROSS JOIN range(${Math.trunc(p.permutations)}) AS k(k) CROSS JOIN (VALUES ${sizes}) AS z(s)
+    row_number() OVER (PARTITION BY z.s, k.k ORDER BY ${d.hash(d.xor('p.h', d.hash('k.k', 'p.src')))}, p.h, p.src, p.v NULLS FIRST) <= z.s AS cur
+  FROM __fb_pool p CROSS JOIN ${d.series(p.permutations, 'k', 'k')} CROSS JOIN (VALUES ${sizes}) AS z(s)
 ),
 __fb_grp AS (
   SELECT s, k, count(*) FILTER (WHERE cur) AS n_c, count(*) FILTER (WHERE NOT cur) AS n_r,
@@ -287,7 +289,7 @@ __fb_bk AS (
 ),
 __fb_ppsi AS (
   SELECT t.s, t.k, CASE WHEN t.nn_c > 0 AND t.nn_r > 0 THEN sum((coalesce(x.c, 0) / t.nn_c - coalesce(x.r, 0) / t.nn_r) * ln((coalesce(x.c, 0) / t.nn_c + ${num(PSI_EPSILON)}) / (coalesce(x.r, 0) / t.nn_r + ${num(PSI_EPSILON)}))) END AS psi
-  FROM __fb_grp t CROSS JOIN range(${b.kind === 'numeric' ? b.edges.length + 1 : b.categories.length + 1}) AS bb(b) LEFT JOIN __fb_bk x ON x.s = t.s AND x.k = t.k AND x.b = bb.b
+  FROM __fb_grp t CROSS JOIN ${d.series(b.kind === 'numeric' ? b.edges.length + 1 : b.categories.length + 1, 'bb', 'b')} LEFT JOIN __fb_bk x ON x.s = t.s AND x.k = t.k AND x.b = bb.b
   GROUP BY t.s, t.k, t.nn_c, t.nn_r
 )${
     numeric
@@ -304,8 +306,8 @@ __fb_pks AS (
 )`
       : ''
   }
-SELECT g.s, any_value(g.n_c) AS n_c, any_value(g.n_r) AS n_r, avg(p.psi) AS psi,
-  ${numeric ? `avg(k.ks) AS ks, avg(abs((g.m_c - g.m_r) / nullif(g.s_r, 0))) AS mean_shift` : `CAST(NULL AS DOUBLE) AS ks, CAST(NULL AS DOUBLE) AS mean_shift`},
+SELECT g.s, ${d.anyValue('g.n_c')} AS n_c, ${d.anyValue('g.n_r')} AS n_r, avg(p.psi) AS psi,
+  ${numeric ? `avg(k.ks) AS ks, avg(abs((g.m_c - g.m_r) / nullif(g.s_r, 0))) AS mean_shift` : `${d.cast('NULL', 'double')} AS ks, ${d.cast('NULL', 'double')} AS mean_shift`},
   avg(abs(1 - g.nn_c / g.n_c - (1 - g.nn_r / nullif(g.n_r, 0)))) AS null_rate
 FROM __fb_grp g
   LEFT JOIN __fb_ppsi p ON p.s = g.s AND p.k = g.k${numeric ? `\n  LEFT JOIN __fb_pks k ON k.s = g.s AND k.k = g.k` : ''}

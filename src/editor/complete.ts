@@ -9,7 +9,8 @@ import { keywordTokens, tokenize } from '../../grammar/tokens.js';
 import type { Decl, FeaturesDecl, Program } from '../lang/ast.js';
 import type { CheckResult } from '../lang/check.js';
 import { parse } from '../lang/parse.js';
-import { AGGREGATES, FUNCTIONS, type FdlType } from '../lang/types.js';
+import { AGGREGATES, FUNCTIONS } from '../lang/functions.js';
+import type { FdlType } from '../lang/types.js';
 
 export interface CompletionItem {
   label: string;

@@ -23,13 +23,9 @@ import type {
   TrainingSetDecl,
 } from './ast.js';
 import { type Diagnostic, diag, didYouMean } from './diagnostics.js';
+import { aggregateNames, functionNames, isAggregate, lookupAggregate, lookupFunction } from './functions.js';
 import {
-  AGGREGATE_ARITY,
-  AGGREGATES,
-  FUNCTIONS,
   type FdlType,
-  aggregateType,
-  isAggregate,
   isBoolish,
   isNumeric,
   isOrderable,
@@ -296,8 +292,8 @@ class Checker {
   }
 
   aggregate(callee: Ident, args: Expr[], span: Span, scope: Scope): FdlType {
-    const fn = callee.name as Parameters<typeof aggregateType>[0];
-    const ar = AGGREGATE_ARITY[fn];
+    const ar = lookupAggregate(callee.name)!;
+    const fn = ar.name;
     if (args.length < ar.min || args.length > ar.max) {
       this.report(diag('wrong-arity', span, { name: fn, expected: arityText(ar.min, ar.max), got: args.length }));
       return 'unknown';
@@ -307,10 +303,10 @@ class Checker {
       if (!ok) this.report(diag('type-mismatch', args[0]!.span, { what: `${fn}()`, expected, got: typeName(arg) }));
     };
     if (args[0]) {
-      if (fn === 'sum' || fn === 'avg' || fn === 'stddev' || fn === 'variance') need(isNumeric(arg), 'a number');
-      if (fn === 'min' || fn === 'max') need(isOrderable(arg), 'a number, string or time');
+      if (ar.arg === 'number') need(isNumeric(arg), 'a number');
+      if (ar.arg === 'orderable') need(isOrderable(arg), 'a number, string or time');
     }
-    return aggregateType(fn, arg);
+    return ar.result(arg);
   }
 
   // ---------------------------------------------------------------- expressions
@@ -437,9 +433,9 @@ class Checker {
           for (const a of e.args) this.expr(a, scope);
           return 'unknown';
         }
-        const sig = FUNCTIONS[name.toLowerCase()];
+        const sig = lookupFunction(name);
         if (!sig) {
-          this.report(diag('unknown-function', e.callee.span, { name, suggestion: didYouMean(name, [...Object.keys(FUNCTIONS), ...AGGREGATES, 'if']) }));
+          this.report(diag('unknown-function', e.callee.span, { name, suggestion: didYouMean(name, [...functionNames(), ...aggregateNames(), 'if']) }));
           for (const a of e.args) this.expr(a, scope);
           return 'unknown';
         }

@@ -32,86 +32,46 @@ export function unify(a: FdlType, b: FdlType): FdlType {
   return 'unknown';
 }
 
-export const AGGREGATES = [
-  'count',
-  'sum',
-  'avg',
-  'min',
-  'max',
-  'stddev',
-  'variance',
-  'count_distinct',
-  'first',
-  'last',
-] as const;
-export type AggregateFn = (typeof AGGREGATES)[number];
-export const isAggregate = (name: string): name is AggregateFn => (AGGREGATES as readonly string[]).includes(name);
+// The result-type rules of FDL's operators, for the plan to type its nodes
+// (the checker applies the same rules while it reports mismatches).
 
-/** Result type of an aggregate over an argument of type `arg`. */
-export function aggregateType(fn: AggregateFn, arg: FdlType): FdlType {
-  switch (fn) {
-    case 'count':
-    case 'count_distinct':
-      return 'integer';
-    case 'sum':
-      return arg === 'integer' ? 'integer' : 'number';
-    case 'avg':
-    case 'stddev':
-    case 'variance':
-      return 'number';
-    case 'min':
-    case 'max':
-    case 'first':
-    case 'last':
-      return arg;
+/** Type of a literal: whole-number text is `integer`, any other number `number`. */
+export function literalType(v: { kind: 'number'; value: number; text: string } | { kind: 'string' | 'bool' | 'null' | 'timestamp' | 'duration' }): FdlType {
+  switch (v.kind) {
+    case 'number':
+      return Number.isInteger(v.value) && !/[.eE]/.test(v.text) ? 'integer' : 'number';
+    case 'string':
+      return 'string';
+    case 'bool':
+      return 'bool';
+    case 'null':
+      return 'null';
+    case 'timestamp':
+      return 'time';
+    case 'duration':
+      return 'duration';
   }
 }
 
-/** Whitelisted scalar functions: arity and a result-type rule. */
-export interface FunctionSig {
-  min: number;
-  max: number;
-  /** Required argument kind, checked per argument when the type is known. */
-  args: 'number' | 'string' | 'time' | 'any';
-  result: (args: FdlType[]) => FdlType;
+/** Type of `-x` (a duration stays a duration) or `not x`. */
+export function unaryType(op: '-' | 'not', t: FdlType): FdlType {
+  if (op === 'not') return 'bool';
+  return t === 'duration' ? t : t === 'integer' ? 'integer' : t === 'null' ? 'null' : 'number';
 }
 
-const num = (): FdlType => 'number';
-const same = (a: FdlType[]) => a.reduce(unify, 'null' as FdlType);
-
-export const FUNCTIONS: Record<string, FunctionSig> = {
-  abs: { min: 1, max: 1, args: 'number', result: (a) => (a[0] === 'integer' ? 'integer' : 'number') },
-  ceil: { min: 1, max: 1, args: 'number', result: num },
-  floor: { min: 1, max: 1, args: 'number', result: num },
-  round: { min: 1, max: 2, args: 'number', result: num },
-  ln: { min: 1, max: 1, args: 'number', result: num },
-  log10: { min: 1, max: 1, args: 'number', result: num },
-  exp: { min: 1, max: 1, args: 'number', result: num },
-  sqrt: { min: 1, max: 1, args: 'number', result: num },
-  pow: { min: 2, max: 2, args: 'number', result: num },
-  least: { min: 1, max: 64, args: 'any', result: same },
-  greatest: { min: 1, max: 64, args: 'any', result: same },
-  coalesce: { min: 1, max: 64, args: 'any', result: same },
-  lower: { min: 1, max: 1, args: 'string', result: () => 'string' },
-  upper: { min: 1, max: 1, args: 'string', result: () => 'string' },
-  length: { min: 1, max: 1, args: 'string', result: () => 'integer' },
-  contains: { min: 2, max: 2, args: 'string', result: () => 'bool' },
-  hour: { min: 1, max: 1, args: 'time', result: () => 'integer' },
-  day_of_week: { min: 1, max: 1, args: 'time', result: () => 'integer' },
-  month: { min: 1, max: 1, args: 'time', result: () => 'integer' },
-  year: { min: 1, max: 1, args: 'time', result: () => 'integer' },
-  epoch_seconds: { min: 1, max: 1, args: 'time', result: () => 'number' },
-};
-
-export const AGGREGATE_ARITY: Record<AggregateFn, { min: number; max: number }> = {
-  count: { min: 0, max: 1 },
-  sum: { min: 1, max: 1 },
-  avg: { min: 1, max: 1 },
-  min: { min: 1, max: 1 },
-  max: { min: 1, max: 1 },
-  stddev: { min: 1, max: 1 },
-  variance: { min: 1, max: 1 },
-  count_distinct: { min: 1, max: 1 },
-  first: { min: 1, max: 1 },
-  last: { min: 1, max: 1 },
-};
+/** Type of `l op r`: logic and comparisons are bool; time ± duration is a time, time − time a duration; `/` is always a number. */
+export function binaryType(op: string, l: FdlType, r: FdlType): FdlType {
+  switch (op) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+      if ((op === '+' || op === '-') && l === 'time' && r === 'duration') return 'time';
+      if (op === '-' && l === 'time' && r === 'time') return 'duration';
+      if (op === '/') return 'number';
+      return unify(l, r) === 'integer' ? 'integer' : 'number';
+    default:
+      return 'bool';
+  }
+}

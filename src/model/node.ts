@@ -115,9 +115,8 @@ async function writeRows(engine: Engine, result: QueryResult, out: string, forma
   const tmp = join(tmpdir(), `featurebook-predict-${randomUUID()}.ndjson`);
   try {
     await writeFile(tmp, result.rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const cols = result.columns.map((c) => `${duckdb.quoteString(c.name)}: ${duckdb.quoteString(c.type)}`).join(', ');
-    const options = format === 'parquet' ? 'FORMAT parquet' : 'FORMAT csv, HEADER true';
-    await engine.exec(`COPY (SELECT * FROM read_json(${duckdb.quoteString(tmp)}, format = 'newline_delimited', columns = {${cols}})) TO ${duckdb.quoteString(out)} (${options})`);
+    const from = duckdb.readNdjson(tmp, result.columns.map((c) => [c.name, c.type]));
+    await engine.exec(duckdb.copyTo(`SELECT * FROM ${from}`, out, format === 'parquet' ? 'parquet' : 'csv'));
   } finally {
     await rm(tmp, { force: true });
   }
