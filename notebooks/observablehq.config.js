@@ -11,6 +11,8 @@ export default {
   root: ".",
   output: "dist",
   globalStylesheets: [],
+  // The site's look (fonts inlined from npm packages by prepare-notebooks): no stylesheet from elsewhere.
+  style: "style.css",
   head: '<link rel="icon" href="./favicon.svg" type="image/svg+xml" sizes="any">',
   footer: "Featurebook — feature definitions compiled to point-in-time-correct DuckDB SQL, run here in DuckDB-WASM.",
   search: false,

@@ -26,6 +26,7 @@ export { histogramSpec, histogramData, metricOverTimeSpec, featureTable, type Fe
 export { driftReportHtml } from './drift/html.js';
 export type { ColumnInfo, Engine, QueryResult, Row, Value } from './engine/engine.js';
 export { WasmEngine, normalizeTable, parquetToArrowIpc, type WasmBundle, type WasmBundles } from './engine/wasm.js';
+export { resultToCsv, resultToParquet } from './export.js';
 export { fdlEditor, type FdlEditor, type FdlEditorOptions, type EditorAnalysis } from './editor/fdl-editor.js';
 export { completionsAt, keywords, type CompletionItem } from './editor/complete.js';
 export { fitOnRows, fitTarget, formatFitReport, SPLITS, type FitResult, type SplitReport } from './model/fit.js';

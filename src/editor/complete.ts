@@ -107,6 +107,8 @@ export function completionsAt(text: string, offset: number, ctx: CompletionConte
   const before = text.slice(0, offset);
   const word = /[A-Za-z_][A-Za-z0-9_]*$/.exec(before)?.[0] ?? '';
   const from = offset - word.length;
+  // Inside a number or a duration (`7d`, `1.5e3`, `30`): nothing. The word regex would take the `d` of `7d` for a name.
+  if (/[0-9.]$/.test(text.slice(0, from)) && /(^|[^A-Za-z0-9_])[0-9][0-9A-Za-z_.]*$/.test(before)) return { from, items: [] };
   // Inside a comment or a string: nothing.
   const line = before.slice(before.lastIndexOf('\n') + 1);
   if (/#/.test(line.replace(/"[^"]*"|'[^']*'/g, '')) || (line.split('"').length % 2 === 0) || (line.split("'").length % 2 === 0)) return { from, items: [] };

@@ -12,9 +12,10 @@
  * against the loaded data.
  * @module
  */
-import { autocompletion, type CompletionContext as CmCompletionContext, type CompletionResult } from '@codemirror/autocomplete';
-import { EditorState, RangeSetBuilder } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { acceptCompletion, autocompletion, closeCompletion, completionStatus, currentCompletions, type CompletionContext as CmCompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { insertNewlineAndIndent } from '@codemirror/commands';
+import { EditorState, Prec, RangeSetBuilder } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, keymap, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { basicSetup } from 'codemirror';
 import { tokenize } from '../../grammar/tokens.js';
@@ -40,12 +41,18 @@ export interface FdlEditorOptions {
   analyze?: (text: string) => EditorAnalysis | Promise<EditorAnalysis>;
   /** Raw columns per source name, for the default analysis and for completion. */
   schemas?: () => SourceSchemas;
+  /** Called on every change of the text, before any analysis. */
+  onChange?: (text: string) => void;
   /** Called after each analysis that is still current (the text has not changed since). */
   onAnalysis?: (analysis: EditorAnalysis, text: string) => void;
   /** Pause after typing before analyzing, in ms. Default 250. */
   delay?: number;
-  /** Editor height (CSS). Default 28em. */
+  /** A fixed editor height (CSS). Default: none — the editor grows with its text between `minHeight` and `maxHeight`, then scrolls. */
   height?: string;
+  /** Default 12em. */
+  minHeight?: string;
+  /** Default 75vh. */
+  maxHeight?: string;
 }
 
 export interface FdlEditor {
@@ -169,6 +176,33 @@ const listStyle = `
 .fb-editor-diagnostics .fb-hint { color: #555; margin-left: 3.5em; }
 `;
 
+// ---------------------------------------------------------------- completion keys
+
+/**
+ * Enter while the completion list is open: a new line, not a completion, when
+ * the word before the cursor is already complete — one of the offered names
+ * exactly, or nothing at all (Tab or a click still accept). Typing
+ * `over 7d` + Enter must never become `over 7declined_7d`.
+ */
+const enterAfterCompleteToken = Prec.highest(
+  keymap.of([
+    {
+      key: 'Enter',
+      run(view) {
+        if (completionStatus(view.state) !== 'active') return false;
+        const head = view.state.selection.main.head;
+        const line = view.state.doc.lineAt(head);
+        const word = /[A-Za-z0-9_]*$/.exec(line.text.slice(0, head - line.from))![0];
+        const complete = word === '' || /^[0-9]/.test(word) || currentCompletions(view.state).some((c) => c.label === word);
+        if (!complete) return false;
+        closeCompletion(view);
+        return insertNewlineAndIndent(view);
+      },
+    },
+    { key: 'Tab', run: (view) => completionStatus(view.state) === 'active' && acceptCompletion(view) },
+  ]),
+);
+
 // ---------------------------------------------------------------- the editor
 
 /**
@@ -244,14 +278,21 @@ export function fdlEditor(opts: FdlEditorOptions = {}): FdlEditor {
     state: EditorState.create({
       doc: opts.doc ?? '',
       extensions: [
+        enterAfterCompleteToken,
         basicSetup,
         fdlHighlighting,
         theme,
         lintGutter(),
         autocompletion({ override: [complete], activateOnTyping: true }),
-        EditorView.theme({ '.cm-scroller': { height: opts.height ?? '28em', overflow: 'auto' } }),
+        EditorView.theme(
+          opts.height
+            ? { '.cm-scroller': { height: opts.height, overflow: 'auto' } }
+            : { '&': { maxHeight: opts.maxHeight ?? '75vh' }, '.cm-scroller': { overflow: 'auto', minHeight: opts.minHeight ?? '12em' } },
+        ),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) schedule(opts.delay ?? 250);
+          if (!u.docChanged) return;
+          schedule(opts.delay ?? 250);
+          opts.onChange?.(u.state.doc.toString());
         }),
       ],
     }),

@@ -70,3 +70,15 @@ test('a half-typed block that does not parse still gets its source\'s columns', 
   const inSource = 'source tx {\n  path "tx.parquet"\n  column y = am';
   assert.ok(completionsAt(inSource, inSource.length, { schemas }).items.some((i) => i.label === 'amount'));
 });
+
+test('nothing inside a number or a duration', () => {
+  const text = program.replace('  ratio = total_7d / n_7d', '  txn_7d = count() over 7d');
+  const end = text.indexOf('over 7d') + 'over 7d'.length;
+  assert.deepEqual(labels(text, end), [], 'after 7d');
+  assert.deepEqual(labels(text, end - 1), [], 'after 7');
+  const sci = program.replace('  ratio = total_7d / n_7d', '  big = amount > 1.5e');
+  assert.deepEqual(labels(sci, sci.indexOf('1.5e') + 4), [], 'inside 1.5e');
+  // Names that contain digits still complete.
+  const named = program.replace('  ratio = total_7d / n_7d', '  r = total_7');
+  assert.ok(labels(named, named.lastIndexOf('total_7') + 'total_7'.length).includes('total_7d'));
+});
