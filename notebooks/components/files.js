@@ -1,6 +1,7 @@
 // Files a page hands to the reader, and text it keeps for them: training-set
 // downloads (CSV and Parquet, written in the tab by the library) and edits
-// kept in the browser's localStorage.
+// kept for the tab in sessionStorage: a reload keeps them, a new tab starts
+// afresh (so one tab's half-typed program never greets another).
 import {resultToCsv, resultToParquet} from "../lib/featurebook.js";
 import {el} from "./table.js";
 
@@ -26,7 +27,7 @@ export function downloadButtons(result, baseName) {
 /** The text kept under `key`, or undefined (none, or storage is off). */
 export function savedText(key) {
   try {
-    return localStorage.getItem(key) ?? undefined;
+    return sessionStorage.getItem(key) ?? undefined;
   } catch {
     return undefined;
   }
@@ -35,8 +36,8 @@ export function savedText(key) {
 /** Keeps `text` under `key`; null forgets it. Storage that is off or full is not an error here. */
 export function saveText(key, text) {
   try {
-    if (text === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, text);
+    if (text === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, text);
   } catch {
     // nothing to keep it in
   }

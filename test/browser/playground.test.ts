@@ -45,7 +45,7 @@ function assertClean(w: WatchedPage, what: string) {
 
 /** Closes a page, forgetting the edits it kept (the next test starts from the example). */
 async function done(page: Page) {
-  await page.evaluate(() => localStorage.clear()).catch(() => {});
+  await page.evaluate(() => sessionStorage.clear()).catch(() => {});
   await page.close();
 }
 

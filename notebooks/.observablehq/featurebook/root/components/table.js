@@ -11,7 +11,11 @@ export function formatValue(v) {
   return String(v);
 }
 
-/** A table of `result.rows` (at most `limit`), with a caption. */
+/**
+ * A table of `result.rows` (at most `limit`), with a caption.
+ * @param {any} result
+ * @param {{limit?: number, caption?: string}} [options]
+ */
 export function resultTable(result, {limit = 100, caption} = {}) {
   const wrap = document.createElement("div");
   wrap.className = "fb-table";
@@ -56,18 +60,6 @@ export function resultTable(result, {limit = 100, caption} = {}) {
     wrap.append(more);
   }
   return wrap;
-}
-
-/** Turns a result into CSV text (for downloads). */
-export function toCsv(result) {
-  const cell = (v) => {
-    if (v === null || v === undefined) return "";
-    const s = v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [result.columns.map((c) => cell(c.name)).join(",")];
-  for (const r of result.rows) lines.push(result.columns.map((c) => cell(r[c.name])).join(","));
-  return lines.join("\n") + "\n";
 }
 
 /** A small element: an HTML tag with a class and text. */

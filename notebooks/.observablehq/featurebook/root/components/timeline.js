@@ -51,6 +51,7 @@ export async function timelineData(engine, plan, {setName, viewName, rows, selec
 }
 
 export function formatMs(ms) {
+  /** @type {[string, number][]} */
   const units = [["w", 604_800_000], ["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1000]];
   for (const [u, n] of units) if (ms >= n && ms % n === 0) return `${ms / n}${u}`;
   for (const [u, n] of units) if (ms >= n) return `${(ms / n).toFixed(1)}${u}`;
